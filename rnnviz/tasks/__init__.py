@@ -1,0 +1,24 @@
+"""Seeded toy tasks behind one interface (see base.py); `make_task(name, **params)` builds one."""
+
+from .base import SHAPES, Batch, Task
+from .adding import Adding
+from .charlm import CharLM
+from .recall import Recall
+from .sine import Sine
+
+# Registered tasks by name.  The seq2seq tasks (reverse, sort, dates; curriculum §6) will be added
+# here later, next to these many-to-one and many-to-many ones.
+TASKS: dict[str, type[Task]] = {cls.name: cls for cls in (Recall, Adding, Sine, CharLM)}
+
+
+def make_task(name: str, **params) -> Task:
+    """Build a task by name; unknown names and bad parameters raise ValueError."""
+    if name not in TASKS:
+        raise ValueError(f"task must be one of {sorted(TASKS)}, got {name!r}")
+    try:
+        return TASKS[name](**params)
+    except TypeError as exc:  # an unknown keyword
+        raise ValueError(f"bad parameter for task {name!r}: {exc}") from None
+
+
+__all__ = ["SHAPES", "TASKS", "Batch", "Task", "make_task"]

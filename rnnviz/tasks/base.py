@@ -1,0 +1,98 @@
+"""The one interface every task shares: what goes in, what comes out, how it is scored.
+
+A task is a seeded, deterministic generator of batches plus its loss, metric and chance level.
+Inputs are either token ids (LongTensor (B, T), `vocab_size` set; the model one-hot encodes or
+embeds them) or real vectors (FloatTensor (B, T, input_size), `vocab_size` None).
+
+Shapes (curriculum §1):
+    many_to_one   one prediction per sequence, read at the last step      pred (B, output_size)
+    many_to_many  one prediction per step                                 pred (B, T, output_size)
+    seq2seq       an input sequence mapped to an output sequence of its own length (encoder-decoder)
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+import torch
+from torch import Tensor
+
+SHAPES = ("many_to_one", "many_to_many", "seq2seq")
+
+
+@dataclass
+class Batch:
+    x: Tensor  # LongTensor (B, T) of token ids, or FloatTensor (B, T, input_size)
+    y: Tensor  # targets: class ids (long) or values (float), shaped like the prediction minus its last axis for classes
+
+    def to(self, device) -> "Batch":
+        return Batch(self.x.to(device), self.y.to(device))
+
+
+class Task(ABC):
+    """Subclasses set the class attributes and validate their parameters in __init__."""
+
+    name: str = ""
+    shape: str = "many_to_one"
+    metric_name: str = "accuracy"
+    higher_is_better: bool = True
+    vocab_size: int | None = None  # token inputs when set
+    input_size: int = 0  # = vocab_size for token inputs
+    output_size: int = 0
+    seq_len: int = 0
+    chance: float = 0.0  # the metric of the best predictor that ignores the input
+
+    @abstractmethod
+    def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
+        """A fresh batch drawn with `generator` (CPU tensors)."""
+
+    @abstractmethod
+    def loss(self, pred: Tensor, y: Tensor) -> Tensor:
+        """Scalar training loss."""
+
+    @abstractmethod
+    def metric(self, pred: Tensor, y: Tensor) -> float:
+        """The task's score for a batch, comparable with `chance`."""
+
+    def probe_batch(self, batch_size: int = 8, seed: int = 1234) -> Batch:
+        """A fixed batch to look inside the model with: same seed, same batch."""
+        return self.sample(batch_size, torch.Generator().manual_seed(seed))
+
+    def token_labels(self) -> list[str] | None:
+        """Display names of the input tokens (None for real-valued inputs)."""
+        return None
+
+    def describe(self) -> str:
+        """One sentence for the page: what the model must do."""
+        return self.name
+
+    @property
+    def params(self) -> dict:
+        """The parameters the task was built with (enough to rebuild it with make_task)."""
+        return {}
+
+
+def check_int(name: str, value, low: int, high: int) -> int:
+    """Validate an integer parameter, naming it in the error."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
+        raise ValueError(f"{name} must be a whole number, got {value!r}")
+    if not low <= int(value) <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+    return int(value)
+
+
+def check_float(name: str, value, low: float, high: float) -> float:
+    """Validate a real parameter (finite, within bounds), naming it in the error."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number, got {value!r}") from None
+    if not (low <= v <= high):  # also rejects NaN
+        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+    return v
+
+
+def accuracy(pred: Tensor, y: Tensor) -> float:
+    """Share of correct class predictions; pred (..., classes), y (...)."""
+    return (pred.argmax(-1) == y).float().mean().item()
