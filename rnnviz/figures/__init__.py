@@ -1,0 +1,27 @@
+"""Plotly figure builders: data in (arrays, DataFrames, Traces), `go.Figure` out, no randomness.
+
+Every builder takes `projector=True` for larger fonts and thicker lines; how things look is set
+in one place, `style.py`.
+    gradients   grad_flow, grad_flow_animation, jacobian_profile
+    training    training_curves, grad_norm_curve
+    states      state_heatmap, gate_heatmaps, saturation_scatter, pca_trajectory
+    unroll      unroll_step
+    analytic    eigenvalues, activation_functions
+    text        text_heat_html (an HTML string, not a figure)
+"""
+
+from .analytic import activation_functions, eigenvalues
+from .gradients import grad_flow, grad_flow_animation, jacobian_profile
+from .states import gate_heatmaps, pca_trajectory, saturation_scatter, state_heatmap
+from .style import CELL_COLORS, PALETTE, apply_theme
+from .text import text_heat_html
+from .training import grad_norm_curve, training_curves
+from .unroll import unroll_step
+
+__all__ = [
+    "CELL_COLORS", "PALETTE", "apply_theme",
+    "grad_flow", "grad_flow_animation", "jacobian_profile",
+    "training_curves", "grad_norm_curve",
+    "state_heatmap", "gate_heatmaps", "saturation_scatter", "pca_trajectory",
+    "unroll_step", "eigenvalues", "activation_functions", "text_heat_html",
+]

@@ -1,0 +1,77 @@
+"""The one place for how figures look: colours, colour scales, fonts, and the projector mode.
+
+Colours are Okabe & Ito's colour-blind-safe palette, with one fixed colour per cell so a class
+learns "blue is the LSTM" once.  Scales are perceptual: Viridis for gates in [0, 1] and for time,
+a diverging blue–white–red (RdBu reversed, centred at 0) for signed values, Cividis for magnitudes.
+"""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+# Okabe & Ito (2008), "Color Universal Design".
+BLUE, VERMILLION, GREEN, ORANGE = "#0072B2", "#D55E00", "#009E73", "#E69F00"
+SKY, PURPLE, BLACK, YELLOW = "#56B4E9", "#CC79A7", "#000000", "#F0E442"
+PALETTE = [BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK, YELLOW]
+GREY = "#7f7f7f"
+
+CELL_COLORS = {"rnn": VERMILLION, "lstm": BLUE, "gru": GREEN, "highway": SKY}  # highway: the LSTM's c_t
+GATE_COLORS = [ORANGE, PURPLE, BLACK]  # gates of one cell, kept apart from the cell colours
+
+SEQUENTIAL = "Viridis"    # gates in [0, 1], time
+DIVERGING = "RdBu_r"      # signed values, negative blue, positive red; use with a midpoint of 0
+MAGNITUDE_SCALE = "Cividis"
+
+FONT = "Open Sans, Verdana, Arial, sans-serif"
+LINE_WIDTH = 2.5
+
+
+def cell_of(label: str) -> str | None:
+    """Which fixed colour a label asks for: "highway" for c_t gradients, else the cell it names."""
+    low = label.lower()
+    if "c_t" in low or "∂l/∂c" in low:
+        return "highway"
+    return next((cell for cell in ("lstm", "gru", "rnn") if cell in low), None)
+
+
+def line_styles(labels) -> dict[str, dict]:
+    """A line style (colour, dash) per label: the cell's fixed colour the first time a cell appears,
+    otherwise the next unused palette colour.  Lines of the LSTM's cell state c_t are dashed."""
+    styles, used = {}, set()
+    for label in labels:
+        cell = cell_of(label)
+        color = CELL_COLORS.get(cell)
+        if color is None or color in used:
+            color = next((c for c in PALETTE if c not in used and c not in CELL_COLORS.values()),
+                         PALETTE[len(styles) % len(PALETTE)])
+        used.add(color)
+        styles[label] = dict(color=color, dash="dash" if cell == "highway" else "solid")
+    return styles
+
+
+def token_label(token: str) -> str:
+    """A token as a tick or hover label: visible whitespace, and <, >, & escaped for Plotly."""
+    return html.escape({" ": "␣", "\n": "↵", "\t": "⇥"}.get(token, token), quote=False)
+
+
+def apply_theme(fig: go.Figure, projector: bool = False) -> go.Figure:
+    """Clean template, readable fonts and margins.  projector=True: ~20 px text, thicker lines."""
+    size = 20 if projector else 14
+    fig.update_layout(
+        template="plotly_white",
+        font=dict(family=FONT, size=size, color="#222"),
+        title=dict(font_size=size + 4, x=0.02, xanchor="left"),
+        hoverlabel=dict(font_size=size),
+        legend=dict(font_size=size),
+        margin=dict(l=80, r=30, t=90, b=70),
+    )
+    fig.update_annotations(font_size=size)
+    scale = 1.6 if projector else 1.0
+    for trace in fig.data:
+        if trace.type == "scatter":
+            trace.line.width = (trace.line.width or LINE_WIDTH) * scale
+            if isinstance(trace.marker.size, (int, float)):
+                trace.marker.size *= scale
+    return fig
