@@ -1,0 +1,174 @@
+"""Live training behind a page: runs train() on a background thread that the page polls.
+
+A `LiveRun` trains one or more labelled configs round-robin, one step each in turn, so that curves
+that are compared grow side by side.  The page never blocks: it reads `run.view()` every half second
+and draws.  Stop takes effect before the next step (well under a second for the models here).
+
+Finished results are kept in a small process-wide cache keyed by the config: training is
+deterministic for a seed, so a control moved back is instant, and a class of students asking for the
+same default trains it once.  A semaphore lets at most `MAX_CONCURRENT` runs train at once, so a
+two-core server stays responsive with a room full of sessions.  Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..record import Trace
+from ..train import TrainConfig, Training
+
+MAX_CONCURRENT = 2
+CACHE_SIZE = 16
+MAX_SNAPSHOTS = 64  # per result; beyond it every other snapshot is dropped (first and last kept)
+_slots = threading.BoundedSemaphore(MAX_CONCURRENT)
+_cache: OrderedDict[str, "Result"] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+@dataclass
+class Result:
+    """What one config's training produced, as far as it got."""
+
+    config: TrainConfig
+    training: Training | None = None
+    rows: list = field(default_factory=list)          # (step, loss, metric, grad_norm, clipped, elapsed)
+    snapshots: list = field(default_factory=list)     # (step, Trace)
+    status: str = "waiting"                           # waiting | running | done | diverged | stopped | error
+    message: str = ""
+    diverged_at: int | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "diverged", "stopped", "error")
+
+    @property
+    def step(self) -> int:
+        return self.rows[-1][0] if self.rows else 0
+
+    @property
+    def latest_trace(self) -> Trace | None:
+        return self.snapshots[-1][1] if self.snapshots else None
+
+    def history(self) -> pd.DataFrame:
+        frame = pd.DataFrame(list(self.rows), columns=["step", "loss", "metric", "grad_norm", "clipped", "elapsed"])
+        if self.diverged_at is not None:
+            frame.attrs["diverged_at"] = self.diverged_at
+        return frame
+
+
+def cached(config: TrainConfig) -> Result | None:
+    with _cache_lock:
+        result = _cache.get(config.key())
+        if result is not None:
+            _cache.move_to_end(config.key())
+        return result
+
+
+def _remember(result: Result) -> None:
+    if result.status not in ("done", "diverged"):
+        return
+    with _cache_lock:
+        _cache[result.config.key()] = result
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+class LiveRun:
+    """Train `configs` (label → TrainConfig) round-robin on one background thread."""
+
+    def __init__(self, configs: dict[str, TrainConfig]):
+        if not configs:
+            raise ValueError("a LiveRun needs at least one config")
+        self.results: dict[str, Result] = {label: cached(config) or Result(config) for label, config in configs.items()}
+        self.from_cache = all(r.finished for r in self.results.values())
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.started_at = time.perf_counter()
+
+    @property
+    def configs(self) -> dict[str, TrainConfig]:
+        return {label: r.config for label, r in self.results.items()}
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def finished(self) -> bool:
+        return all(r.finished for r in self.results.values())
+
+    @property
+    def progress(self) -> float:
+        total = sum(r.config.steps for r in self.results.values()) or 1
+        return min(1.0, sum(r.step if not r.finished else r.config.steps for r in self.results.values()) / total)
+
+    def start(self) -> "LiveRun":
+        if self.finished or self.running:
+            return self
+        self._thread = threading.Thread(target=self._work, name="rnnviz-train", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the thread; True when it has ended."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return not self.running
+
+    def _work(self) -> None:
+        with _slots:
+            pending = {label: r for label, r in self.results.items() if not r.finished}
+            iterators = {}
+            for label, result in pending.items():
+                try:
+                    result.training = Training(result.config)
+                    iterators[label] = iter(result.training)
+                    result.status = "running"
+                except Exception as exc:  # a bad device, a task that cannot be built: say so on the page
+                    result.status, result.message = "error", f"{type(exc).__name__}: {exc}"
+            while iterators and not self._stop.is_set():
+                for label in list(iterators):
+                    if self._stop.is_set():
+                        break
+                    self._advance(label, iterators)
+            for label in iterators:
+                self.results[label].status = "stopped"
+
+    def _advance(self, label: str, iterators: dict) -> None:
+        result = self.results[label]
+        try:
+            event = next(iterators[label])
+        except StopIteration:
+            del iterators[label]
+            return
+        except Exception as exc:  # keep the page alive; show the reason
+            result.status, result.message = "error", f"{type(exc).__name__}: {exc}"
+            traceback.print_exc()
+            del iterators[label]
+            return
+        if event.kind in ("step", "done") and (not result.rows or result.rows[-1][0] != event.step):
+            result.rows.append((event.step, event.loss, event.metric, event.grad_norm, event.clipped, event.elapsed))
+        if event.trace is not None:
+            result.snapshots.append((event.step, event.trace))
+            if len(result.snapshots) > MAX_SNAPSHOTS:
+                result.snapshots[1:-1] = result.snapshots[2:-1:2]
+        if event.kind in ("done", "diverged"):
+            result.status, result.message = event.kind, event.message
+            if event.kind == "diverged":
+                result.diverged_at = event.step + 1
+            _remember(result)
+            del iterators[label]

@@ -1,0 +1,151 @@
+"""The shared widgets every page is built from: page setup and sidebar, controls that live in the URL,
+figures with their caption and export, and the live-training panel.
+
+Every control goes through `control()`, which binds it to a URL query parameter (a teacher can share
+a link that reproduces the screen) and keeps its value for the whole session, across pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+import torch
+
+from ..train import TrainConfig
+from . import text
+from .runner import LiveRun
+
+POLL_SECONDS = 0.5
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The sidebar's choices, shared by every page."""
+
+    device: str
+    seed: int
+    projector: bool
+    lang: str
+
+
+def t(key: str, **values) -> str:
+    """A catalogue string in the session's language."""
+    return text.t(key, st.session_state.get("lang", "en"), **values)
+
+
+def control(widget: Callable, key: str, label: str, **kwargs):
+    """Render `widget` bound to the URL (?key=value) and kept for the session across pages."""
+    return widget(label, key=key, bind="query-params", persist_state="session", **kwargs)
+
+
+def devices() -> list[str]:
+    found = ["cpu"]
+    if torch.cuda.is_available():
+        found.append("cuda")
+    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+        found.append("mps")
+    return found
+
+
+def sidebar() -> Settings:
+    with st.sidebar:
+        st.subheader(t("common.settings"))
+        lang = control(st.segmented_control, "lang", t("common.language"), options=list(text.LANGUAGES),
+                       format_func=text.LANGUAGES.get, default="en", required=True)
+        device = control(st.selectbox, "device", t("common.device"), options=devices(), help=t("common.device_help"))
+        seed = control(st.number_input, "seed", t("common.seed"), min_value=0, max_value=9999, value=0, step=1,
+                       help=t("common.seed_help"))
+        projector = control(st.toggle, "projector", t("common.projector"), value=False, help=t("common.projector_help"))
+    if projector:
+        st.html("<style>html, .stMarkdown p, .stMarkdown li {font-size: 1.25rem !important}</style>")
+    return Settings(device=device, seed=int(seed), projector=bool(projector), lang=lang or "en")
+
+
+def page_setup(page: str) -> Settings:
+    """Page config, sidebar, title and one-paragraph introduction from the catalogue ("<page>.title")."""
+    st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon="🔁", layout="wide")
+    settings = sidebar()
+    st.title(t(page + ".title"))
+    st.markdown(t(page + ".intro"))
+    return settings
+
+
+def as_frame(data) -> pd.DataFrame | None:
+    """A figure's data as one table: a DataFrame as it is; {label: DataFrame} stacked with a "label"
+    column; {label: 1-D array} side by side against t (gradient profiles)."""
+    if data is None or isinstance(data, pd.DataFrame):
+        return data
+    values = list(data.values())
+    if values and isinstance(values[0], pd.DataFrame):
+        return pd.concat([frame.assign(label=label) for label, frame in data.items()], ignore_index=True)
+    return pd.DataFrame({"t": range(len(values[0]))} | {label: list(v) for label, v in data.items()})
+
+
+def figure(fig: go.Figure, caption: str, key: str, data=None) -> None:
+    """A figure, the one line that says what to look at, and its export (data as CSV, figure as JSON).
+    `data` is anything `as_frame` understands."""
+    data = as_frame(data)
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
+    left, right = st.columns([6, 1], vertical_alignment="center")
+    left.caption(t("common.look_at") + caption)
+    with right.popover("⤓", help="Export"):
+        if data is not None:
+            st.download_button(t("common.download_data"), data.to_csv(index=False), f"{key}.csv", "text/csv",
+                               key=f"{key}.csv", on_click="ignore")
+        st.download_button(t("common.download_figure"), fig.to_json(), f"{key}.json", "application/json",
+                           key=f"{key}.json", on_click="ignore")
+
+
+def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[LiveRun], None],
+                  button: str | None = None) -> LiveRun:
+    """Train / Stop buttons, a progress bar, and `draw(run)` redrawn every half second while training.
+
+    The run lives in the session, so it survives a trip to another page; configs that were trained
+    before (by anyone on this server) come back from the cache at once."""
+    runs = st.session_state.setdefault("live_runs", {})
+    run: LiveRun | None = runs.get(key)
+    if run is None or run.configs != configs:
+        if run is not None:
+            run.stop()
+        run = runs[key] = LiveRun(configs)
+    label = button or t("common.train")
+    go_col, stop_col, info_col = st.columns([1, 1, 5], vertical_alignment="center")
+    complete = all(r.status in ("done", "diverged") for r in run.results.values())
+    if go_col.button(label, key=f"{key}.train", type="primary", disabled=run.running or complete):
+        if run.finished:  # a stopped or failed run starts afresh
+            run = runs[key] = LiveRun(configs)
+        run.start()
+    if stop_col.button(t("common.stop"), key=f"{key}.stop", disabled=not run.running):
+        run.stop()
+        run.join(timeout=1.0)
+    if run.from_cache:
+        info_col.caption(t("common.cached"))
+
+    polling = run.running
+
+    @st.fragment(run_every=POLL_SECONDS if polling else None)
+    def panel():
+        results = list(run.results.values())
+        step = sum(r.step for r in results)
+        steps = sum(r.config.steps for r in results)
+        statuses = sorted({t(f"common.status.{r.status}") for r in results})
+        st.progress(run.progress, text=f"{t('common.progress', step=step, steps=steps)} · {', '.join(statuses)}")
+        for label_, result in run.results.items():
+            if result.status == "diverged":
+                st.warning(f"{label_}: " + t("common.diverged", message=result.message))
+            elif result.status == "error":
+                st.error(f"{label_}: " + t("common.error", message=result.message))
+        if not any(r.rows or r.snapshots for r in results):
+            st.info(t("common.no_result", button=label))
+        else:
+            draw(run)
+        if polling and not run.running:
+            st.rerun()  # the run ended: redraw the whole page once, with the buttons' new state
+
+    panel()
+    return run

@@ -1,0 +1,31 @@
+"""The landing page and the navigation shell."""
+
+from conftest import ROOT, run_page
+
+from rnnviz.ui import PAGES
+from rnnviz.ui.text import keys
+
+
+def test_landing_page_renders_a_card_per_page_and_the_demo_button():
+    at = run_page("pages/home.py")
+    assert at.button(key="home.start").label.startswith("▶")
+    links = [e.proto.page for e in at.get("page_link")]
+    assert links == [p.path for p in PAGES]
+
+
+def test_every_page_file_exists_and_has_its_strings():
+    for page in PAGES:
+        assert (ROOT / page.path).exists(), page.path
+        assert {f"{page.key}.title", f"{page.key}.intro", f"{page.key}.card"} <= keys(), page.key
+
+
+def test_app_entry_point_renders_the_landing_page():
+    at = run_page("app.py")
+    assert at.title[0].value == "rnnviz"
+
+
+def test_the_demo_button_switches_to_the_gradient_flow_page():
+    at = run_page("pages/home.py")
+    at.button(key="home.start").click().run()
+    assert not at.exception
+    assert any("gradient" in t.value.lower() for t in at.title)

@@ -1,0 +1,52 @@
+"""Page 3, the headline demo: controls change the configs, training fills the figures with the engine's numbers."""
+
+import numpy as np
+from conftest import array, figures, finish_training, run_page
+
+from rnnviz.ui.runner import clear_cache
+
+
+def _by_title(at, words):
+    return next(f for f in figures(at) if words in f["layout"]["title"]["text"])
+
+
+def test_renders_with_the_honest_explanation_and_no_figure_before_training():
+    at = run_page("pages/3_gradient_flow.py")
+    assert figures(at) == []
+    assert any("σ(4) ≈ 0.98" in m.value for m in at.markdown)  # the toggle is on by default
+    at.toggle(key="flow.remember").set_value(False).run()
+    assert any("σ(0) = 0.5" in m.value for m in at.markdown)
+
+
+def test_training_draws_accuracy_and_gradient_profiles_equal_to_the_engine():
+    clear_cache()
+    at = run_page("pages/3_gradient_flow.py")
+    at.slider(key="flow.distance").set_value(20).run()
+    at.select_slider(key="flow.steps").set_value(100).run()
+    at.button(key="flow.run.train").click().run()
+    finish_training(at)
+    accuracy = _by_title(at, "Accuracy")
+    assert {d["name"] for d in accuracy["data"]} >= {"vanilla RNN", "LSTM", "GRU"}
+    lstm_curve = next(d for d in accuracy["data"] if d["name"] == "LSTM")
+    assert len(array(lstm_curve["y"])) == 100
+    run = at.session_state["live_runs"]["flow.run"]
+    trace = run.results["LSTM"].latest_trace
+    assert trace.seq_len == 21  # the distance slider reached the task
+    flow = _by_title(at, "gradient reaches")
+    plotted = next(d for d in flow["data"] if d["name"] == "LSTM ‖∂L/∂c_t‖")
+    np.testing.assert_allclose(array(plotted["y"]), trace.grad_norms(quantity="c"), rtol=1e-6)
+    assert _by_title(at, "as training goes")["frames"]  # the animation over snapshots
+
+
+def test_a_control_moved_back_shows_the_cached_result_at_once():
+    clear_cache()
+    at = run_page("pages/3_gradient_flow.py")
+    at.slider(key="flow.distance").set_value(20).run()
+    at.select_slider(key="flow.steps").set_value(100).run()
+    at.button(key="flow.run.train").click().run()
+    finish_training(at)
+    at.slider(key="flow.distance").set_value(30).run()
+    assert not any("Accuracy" in f["layout"]["title"]["text"] for f in figures(at))
+    at.slider(key="flow.distance").set_value(20).run()
+    assert any("Accuracy" in f["layout"]["title"]["text"] for f in figures(at))
+    assert any("already trained" in c.value for c in at.caption)
