@@ -15,7 +15,6 @@ remember = control(middle.toggle, "flow.remember", t("flow.remember"), value=Tru
 task_name = control(right.selectbox, "flow.task", t("flow.task"), options=["recall", "adding"],
                     format_func=lambda name: t(f"common.task.{name}"))
 steps = control(right.select_slider, "flow.steps", t("flow.steps"), options=[100, 200, 400, 800], value=400)
-st.markdown(t("flow.intro", distance=distance))
 
 configs = cell_comparison(distance, remember, task_name, steps, seed=settings.seed, device=settings.device)
 task = make_task(task_name, **next(iter(configs.values())).task_params)

@@ -11,6 +11,10 @@ The engine (this package, minus `rnnviz.ui`) knows nothing of Streamlit:
 
 from .cells import InstrumentedRNN
 from .record import Trace, record
+from .tasks import make_task
+from .train import TrainConfig, train
 
-__all__ = ["InstrumentedRNN", "Trace", "record"]
+# `rnnviz.record` and `rnnviz.train` are the functions; their modules stay importable by name
+# (`from rnnviz.train import Training`).
+__all__ = ["InstrumentedRNN", "Trace", "TrainConfig", "make_task", "record", "train"]
 __version__ = "0.1.0"

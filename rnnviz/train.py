@@ -1,9 +1,10 @@
 """Live training: `train(config)` is an iterator of events that any front end can consume.
 
-    for event in rnnviz.train(TrainConfig(task="recall", cell="lstm", gate_bias=4.0)):
+    for event in rnnviz.train(rnnviz.TrainConfig(task="recall", cell="lstm", gate_bias=4.0)):
         print(event.step, event.loss, event.metric)       # event.trace: a snapshot, now and then
 
-The model trains on the fused torch.nn module.  Every `snapshot_seconds` (or `snapshot_steps`) the
+The model trains on the fused torch.nn module.  Every `snapshot_seconds` (or `snapshot_steps`; timed
+snapshots also wait at least 9× their own cost, so they never take more than a tenth of the run) the
 fixed probe batch is replayed through an instrumented copy (`record`), and that Trace rides on the
 event.  The first event is a snapshot at step 0, before any update; the last is "done" (with a final
 snapshot), "diverged" (the loss became NaN or infinite: the run ends, the model is kept), or nothing
@@ -30,6 +31,7 @@ from .tasks import make_task
 OPTIMIZERS = ("adam", "sgd")
 DEVICES = ("auto", "cpu", "cuda", "mps")
 EVENT_KINDS = ("snapshot", "step", "done", "diverged")
+SNAPSHOT_SHARE = 9  # timed snapshots wait at least 9× their own cost: they never take over 10 % of a run
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,7 @@ class Training:
         start = time.perf_counter()
         yield Event("snapshot", 0, trace=self.snapshot())
         last_snap = time.perf_counter()
+        snap_cost = last_snap - start
         while self.step < cfg.steps:
             self.model.train()
             loss, metric, norm, clipped = self._train_step()
@@ -216,10 +219,13 @@ class Training:
             self.step += 1
             self.rows.append((self.step, loss, metric, norm, clipped, elapsed))
             due = (self.step % cfg.snapshot_steps == 0) if cfg.snapshot_steps else (
-                time.perf_counter() - last_snap >= cfg.snapshot_seconds)
+                time.perf_counter() - last_snap >= max(cfg.snapshot_seconds, SNAPSHOT_SHARE * snap_cost))
             trace = None
             if due and self.step < cfg.steps:
-                trace, last_snap = self.snapshot(), time.perf_counter()
+                before = time.perf_counter()
+                trace = self.snapshot()
+                last_snap = time.perf_counter()
+                snap_cost = last_snap - before
             yield Event("step", self.step, loss, metric, norm, clipped, elapsed, trace)
         last = self.rows[-1] if self.rows else (0, math.nan, math.nan, math.nan, False, 0.0)
         yield Event("done", self.step, *last[1:5], time.perf_counter() - start, self.snapshot())

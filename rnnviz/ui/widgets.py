@@ -55,8 +55,11 @@ def devices() -> list[str]:
 def sidebar() -> Settings:
     with st.sidebar:
         st.subheader(t("common.settings"))
-        lang = control(st.segmented_control, "lang", t("common.language"), options=list(text.LANGUAGES),
-                       format_func=text.LANGUAGES.get, default="en", required=True)
+        languages = text.available()
+        lang = "en"
+        if len(languages) > 1:
+            lang = control(st.segmented_control, "lang", t("common.language"), options=list(languages),
+                           format_func=languages.get, default="en", required=True)
         device = control(st.selectbox, "device", t("common.device"), options=devices(), help=t("common.device_help"))
         seed = control(st.number_input, "seed", t("common.seed"), min_value=0, max_value=9999, value=0, step=1,
                        help=t("common.seed_help"))

@@ -30,5 +30,10 @@ def t(key: str, lang: str = "en", **values) -> str:
     return text.format(**values) if values else text
 
 
+def available() -> dict[str, str]:
+    """The languages that have strings (a language appears once its translation starts)."""
+    return {lang: name for lang, name in LANGUAGES.items() if _CATALOGUE[lang]}
+
+
 def keys(lang: str = "en") -> set[str]:
     return set(_CATALOGUE[lang])

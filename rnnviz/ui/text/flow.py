@@ -4,7 +4,7 @@ EN = {
     "flow.title": "Gradient flow: vanilla RNN vs LSTM vs GRU",
     "flow.card": "The headline demo: three cells race on a task that needs a 100-step memory.",
     "flow.intro": (
-        "Each model sees one of four symbols, then **{distance}** distractors, and must name the first symbol at the "
+        "Each model sees one of four symbols, then a run of distractors, and must name the first symbol at the "
         "end. To learn that, the error at the end must reach step 0 — backpropagation through time multiplies it "
         "by one Jacobian per step. Press **Train** and watch how much gradient survives the trip in each cell."
     ),

@@ -1,0 +1,265 @@
+"""The `rnnviz` command: `rnnviz app` opens the dashboard, `rnnviz run` trains headless and writes files.
+
+    rnnviz app --port 8501
+    rnnviz run --task recall --cell lstm --gate-bias 4 --distance 100 --steps 600 --out runs/lstm
+
+A run writes three files into --out:
+    summary.json   the task, the final loss and metric against chance, timing, and the full config
+    metrics.csv    one row per update: step, loss, metric, grad_norm, clipped, elapsed
+    grad_flow.csv  per snapshot: step, layer, direction, t, quantity (h, c, x), grad_norm
+Bad options exit with status 2 and one line on stderr; a run that diverges still writes its files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import math
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import pandas as pd
+from tqdm import tqdm
+
+from .cells import CELLS
+from .init import W_HH_SCHEMES
+from .model import ENCODINGS
+from .record import Trace
+from .tasks import TASKS
+from .train import DEVICES, OPTIMIZERS, TrainConfig, Training
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+# Task options: option → (the task parameter it sets, its type, what it is).  A task takes the options
+# whose parameter its __init__ accepts; the help lists those tasks and their defaults.
+TASK_OPTIONS = {
+    "distance": ("distance", int, "distractor steps between the symbol and the question"),
+    "symbols": ("n_symbols", int, "symbols to choose from"),
+    "distractors": ("n_distractors", int, "distractor tokens"),
+    "length": ("length", int, "sequence length"),
+    "min_gap": ("min_gap", int, "fewest steps from a word to the later word that decides it"),
+    "max_gap": ("max_gap", int, "most steps from a word to the later word that decides it"),
+    "noise": ("noise", float, "standard deviation of the input noise"),
+    "seq_len": ("seq_len", int, "characters per training window"),
+    "text": ("text", Path, "a UTF-8 text file to learn instead of the bundled sonnets"),
+}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a bad option as one line, `rnnviz: error: ...`, and exits with 2."""
+
+    def error(self, message):
+        self.exit(2, f"rnnviz: error: {message}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "app":
+        run_app(parser, args.port)
+    try:
+        training = Training(make_config(args))
+        args.out.mkdir(parents=True, exist_ok=True)
+    except ValueError as exc:  # TrainConfig, the task and the device explain what is wrong
+        parser.error(str(exc))
+    except OSError as exc:
+        parser.error(f"--out {args.out}: cannot create it ({exc.strerror or exc})")
+    return run_training(training, args)
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="rnnviz", description="Look inside recurrent networks while they train.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{app,run}")
+
+    app = commands.add_parser("app", help="open the interactive dashboard (streamlit run app.py)")
+    app.add_argument("--port", type=int, default=8501, help="port to serve on (default %(default)s)")
+
+    d = TrainConfig()  # the defaults
+    run = commands.add_parser("run", help="train one model headless and write summary.json and CSVs",
+                              description="Train one model headless; write summary.json, metrics.csv and "
+                                          "grad_flow.csv into --out.")
+    run.add_argument("--out", type=Path, required=True, metavar="DIR",
+                     help="folder for summary.json, metrics.csv and grad_flow.csv (created if missing)")
+    run.add_argument("--task", choices=sorted(TASKS), default=d.task, help="the toy task (default %(default)s)")
+
+    task = run.add_argument_group("task parameters (each applies to some tasks only)")
+    for option, (param, kind, what) in TASK_OPTIONS.items():
+        task.add_argument(flag(option), type=kind, metavar={int: "N", float: "X", Path: "FILE"}[kind],
+                          help=f"{what}; {task_defaults(param)}")
+
+    model = run.add_argument_group("model")
+    model.add_argument("--cell", choices=CELLS, default=d.cell, help="recurrent cell (default %(default)s)")
+    model.add_argument("--hidden", type=int, default=d.hidden_size,
+                       help="hidden units per layer and direction (default %(default)s)")
+    model.add_argument("--layers", type=int, default=d.num_layers, help="stacked layers, 1-4 (default %(default)s)")
+    model.add_argument("--bidirectional", action="store_true", help="read the sequence both ways")
+    model.add_argument("--nonlinearity", choices=("tanh", "relu"), default=d.nonlinearity,
+                       help="vanilla RNN activation (default %(default)s)")
+    model.add_argument("--encoding", choices=ENCODINGS, default=d.encoding,
+                       help="how token inputs are fed in (default %(default)s)")
+    model.add_argument("--init", choices=W_HH_SCHEMES, default=d.init,
+                       help="recurrent weight (W_hh) initialisation (default %(default)s)")
+    model.add_argument("--init-scale", type=float, default=d.init_scale, metavar="GAIN",
+                       help="gain of the gaussian / orthogonal / identity init (default %(default)s)")
+    model.add_argument("--gate-bias", type=gate_bias, default=d.gate_bias, metavar="B",
+                       help="LSTM forget / GRU keep gate bias: a number or 'chrono' (default: PyTorch's)")
+
+    opt = run.add_argument_group("training")
+    opt.add_argument("--optimizer", choices=OPTIMIZERS, default=d.optimizer, help="optimizer (default %(default)s)")
+    opt.add_argument("--lr", type=float, default=d.lr, help="learning rate, > 0 (default %(default)s)")
+    opt.add_argument("--clip", type=clip, default=d.clip, metavar="C",
+                     help="gradient-norm clipping threshold; 0 or 'none': no clipping (default %(default)s)")
+    opt.add_argument("--batch", type=int, default=d.batch_size, help="sequences per update (default %(default)s)")
+    opt.add_argument("--steps", type=int, default=d.steps, help="number of updates (default %(default)s)")
+    opt.add_argument("--seed", type=int, default=d.seed, help="seed for weights and data (default %(default)s)")
+    opt.add_argument("--device", choices=DEVICES, default=d.device,
+                     help="where to train; auto: cuda when available (default %(default)s)")
+    opt.add_argument("--threads", type=int, default=d.threads, help="torch CPU threads (default: torch's choice)")
+    opt.add_argument("--snapshots", type=int, default=10,
+                     help="evenly spaced gradient snapshots, plus one before the first update (default %(default)s)")
+    opt.add_argument("--probe-size", type=int, default=d.probe_size,
+                     help="sequences in the fixed batch that snapshots replay (default %(default)s)")
+    return parser
+
+
+def task_parameters(task: str) -> dict[str, inspect.Parameter]:
+    return dict(inspect.signature(TASKS[task].__init__).parameters)
+
+
+def task_defaults(param: str) -> str:
+    """Which tasks take a parameter, with their defaults: "adding (default 100), sine (default 50)"."""
+    shown = []
+    for name in sorted(TASKS):
+        found = task_parameters(name).get(param)
+        if found is not None:
+            shown.append(name if found.default is None else f"{name} (default {found.default})")
+    return ", ".join(shown)
+
+
+def gate_bias(text: str) -> float | str:
+    if text == "chrono":
+        return text
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or 'chrono', got {text!r}") from None
+
+
+def clip(text: str) -> float | None:
+    if text.lower() == "none":
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or 'none', got {text!r}") from None
+    return None if value == 0 else value
+
+
+def make_config(args: argparse.Namespace) -> TrainConfig:
+    """The TrainConfig the options describe; ValueError names what is wrong."""
+    accepted = task_parameters(args.task)
+    given = {option: getattr(args, option) for option in TASK_OPTIONS if getattr(args, option) is not None}
+    for option in given:
+        if TASK_OPTIONS[option][0] not in accepted:
+            valid = [flag(o) for o, (param, *_) in TASK_OPTIONS.items() if param in accepted]
+            raise ValueError(f"{flag(option)} does not apply to task {args.task!r} (it takes {', '.join(valid)})")
+    params = {TASK_OPTIONS[option][0]: value for option, value in given.items()}
+    if "text" in params:
+        params["text"] = read_text(params["text"])
+    if args.snapshots < 1:
+        raise ValueError(f"--snapshots must be at least 1, got {args.snapshots}")
+    return TrainConfig(
+        task=args.task, task_params=params, cell=args.cell, hidden_size=args.hidden, num_layers=args.layers,
+        bidirectional=args.bidirectional, nonlinearity=args.nonlinearity, encoding=args.encoding,
+        init=args.init, init_scale=args.init_scale, gate_bias=args.gate_bias, optimizer=args.optimizer,
+        lr=args.lr, clip=args.clip, batch_size=args.batch, steps=args.steps, seed=args.seed,
+        device=args.device, snapshot_steps=max(1, args.steps // args.snapshots), probe_size=args.probe_size,
+        threads=args.threads)
+
+
+def flag(option: str) -> str:
+    return "--" + option.replace("_", "-")
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"--text {path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise ValueError(f"--text {path}: cannot read it ({exc.strerror or exc})") from None
+
+
+def run_app(parser: Parser, port: int) -> NoReturn:
+    if not APP.is_file():
+        parser.error(f"the dashboard needs a source checkout; {APP} was not found")
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+               "--server.showEmailPrompt", "false"]
+    os.execv(sys.executable, command)  # streamlit takes over this process (and its Ctrl-C)
+
+
+def run_training(training: Training, args: argparse.Namespace) -> int:
+    """Train with a progress bar, then write summary.json, metrics.csv and grad_flow.csv."""
+    config = training.config
+    flow: list[pd.DataFrame] = []
+    with tqdm(total=config.steps, file=sys.stderr, unit="step", desc=f"{config.cell} on {config.task}") as bar:
+        for last in training:
+            if last.trace is not None:
+                flow.append(grad_flow(last.step, last.trace))
+            if last.kind == "step":
+                bar.update(1)
+                bar.set_postfix(loss=f"{last.loss:.4f}", metric=f"{last.metric:.3f}", refresh=False)
+
+    out: Path = args.out
+    history = training.history()
+    history.to_csv(out / "metrics.csv", index=False)
+    pd.concat(flow, ignore_index=True).to_csv(out / "grad_flow.csv", index=False)
+    task = training.task
+    task_params = dict(task.params)
+    if args.text is not None:  # name the file, not its contents (the config below keeps the text)
+        task_params["text"] = str(args.text)
+    final = history.iloc[-1] if len(history) else None
+    summary = {
+        "task": config.task, "task_params": task_params, "cell": config.cell,
+        "final_loss": finite(final["loss"]) if final is not None else None,
+        "final_metric": finite(final["metric"]) if final is not None else None,
+        "metric_name": task.metric_name, "chance": task.chance, "higher_is_better": task.higher_is_better,
+        "steps": training.step, "seconds": round(last.elapsed, 3), "device": str(training.device),
+        "diverged": last.kind == "diverged", "message": last.message, "config": config.to_dict(),
+    }
+    (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if last.kind == "diverged":
+        print(f"rnnviz: warning: {last.message}", file=sys.stderr)
+    score = summary["final_metric"]
+    result = "no update done" if score is None else f"{task.metric_name} {score:.3g} (chance {task.chance:.3g})"
+    print(f"{result} after {training.step} steps; wrote {out}/summary.json, metrics.csv, grad_flow.csv")
+    return 0
+
+
+def grad_flow(step: int, trace: Trace) -> pd.DataFrame:
+    """Gradient norms per timestep from one snapshot: h for every cell, c for the LSTM, x (the layer's
+    input, direction 0 only)."""
+    frames = []
+    for layer in range(trace.num_layers):
+        for direction in range(trace.num_directions):
+            quantities = ["h", "c"] if trace.cell == "lstm" else ["h"]
+            if direction == 0:
+                quantities.append("x")
+            for quantity in quantities:
+                norms = trace.grad_norms(layer, direction, quantity)
+                frames.append(pd.DataFrame({"step": step, "layer": layer, "direction": direction,
+                                            "t": range(len(norms)), "quantity": quantity, "grad_norm": norms}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def finite(value) -> float | None:
+    """A float for JSON, or None when it is NaN or infinite."""
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
