@@ -111,7 +111,8 @@ class LiveRun:
     @property
     def progress(self) -> float:
         total = sum(r.config.steps for r in self.results.values()) or 1
-        return min(1.0, sum(r.step if not r.finished else r.config.steps for r in self.results.values()) / total)
+        done = sum(r.config.steps if r.status in ("done", "diverged") else r.step for r in self.results.values())
+        return min(1.0, done / total)
 
     def start(self) -> "LiveRun":
         if self.finished or self.running:

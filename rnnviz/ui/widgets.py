@@ -117,15 +117,19 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
             run.stop()
         run = runs[key] = LiveRun(configs)
     label = button or t("common.train")
-    go_col, stop_col, info_col = st.columns([1, 1, 5], vertical_alignment="center")
+
+    def start():  # callbacks run before the script, so the buttons below render the new state
+        fresh = runs[key] if not runs[key].finished else LiveRun(configs)  # a stopped or failed run starts afresh
+        runs[key] = fresh.start()
+
+    def stop():
+        runs[key].stop()
+        runs[key].join(timeout=1.0)
+
     complete = all(r.status in ("done", "diverged") for r in run.results.values())
-    if go_col.button(label, key=f"{key}.train", type="primary", disabled=run.running or complete):
-        if run.finished:  # a stopped or failed run starts afresh
-            run = runs[key] = LiveRun(configs)
-        run.start()
-    if stop_col.button(t("common.stop"), key=f"{key}.stop", disabled=not run.running):
-        run.stop()
-        run.join(timeout=1.0)
+    go_col, stop_col, info_col = st.columns([1, 1, 5], vertical_alignment="center")
+    go_col.button(label, key=f"{key}.train", type="primary", disabled=run.running or complete, on_click=start)
+    stop_col.button(t("common.stop"), key=f"{key}.stop", disabled=not run.running, on_click=stop)
     if run.from_cache:
         info_col.caption(t("common.cached"))
 
