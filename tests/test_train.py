@@ -74,7 +74,6 @@ def test_initialisation_schemes():
 def test_gates_that_start_out_remembering_solve_distance_100_and_a_vanilla_rnn_does_not():
     """The classic result, measured with the same budget for both: recall at distance 100,
     4 symbols, hidden 32, Adam 3e-3, clip 1.0, batch 64."""
-    torch.set_num_threads(2)
     base = TrainConfig(task="recall", task_params={"distance": 100}, steps=300, snapshot_steps=10**6)
     lstm = train(base.replace(cell="lstm", gate_bias=4.0))
     vanilla = train(base.replace(cell="rnn"))

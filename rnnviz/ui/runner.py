@@ -19,11 +19,13 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import pandas as pd
+import torch
 
 from ..record import Trace
 from ..train import TrainConfig, Training
 
 MAX_CONCURRENT = 2
+TORCH_THREADS = 1  # small RNNs train fastest on one thread; a class shares two cores
 CACHE_SIZE = 16
 MAX_SNAPSHOTS = 64  # per result; beyond it every other snapshot is dropped (first and last kept)
 _slots = threading.BoundedSemaphore(MAX_CONCURRENT)
@@ -131,6 +133,7 @@ class LiveRun:
         return not self.running
 
     def _work(self) -> None:
+        torch.set_num_threads(TORCH_THREADS)  # per thread: each new thread starts with torch's default
         with _slots:
             pending = {label: r for label, r in self.results.items() if not r.finished}
             iterators = {}

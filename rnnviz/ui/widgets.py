@@ -17,7 +17,7 @@ import torch
 
 from ..train import TrainConfig
 from . import text
-from .runner import LiveRun
+from .runner import TORCH_THREADS, LiveRun
 
 POLL_SECONDS = 0.5
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -71,6 +71,7 @@ def sidebar() -> Settings:
 
 def page_setup(page: str) -> Settings:
     """Page config, sidebar, title and one-paragraph introduction from the catalogue ("<page>.title")."""
+    torch.set_num_threads(TORCH_THREADS)  # Streamlit runs each script in a fresh thread
     st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon="🔁", layout="wide")
     settings = sidebar()
     st.title(t(page + ".title"))
