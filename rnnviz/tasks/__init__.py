@@ -3,12 +3,13 @@
 from .base import SHAPES, Batch, Task
 from .adding import Adding
 from .charlm import CharLM
+from .lookahead import Lookahead
 from .recall import Recall
 from .sine import Sine
 
 # Registered tasks by name.  The seq2seq tasks (reverse, sort, dates; curriculum §6) will be added
 # here later, next to these many-to-one and many-to-many ones.
-TASKS: dict[str, type[Task]] = {cls.name: cls for cls in (Recall, Adding, Sine, CharLM)}
+TASKS: dict[str, type[Task]] = {cls.name: cls for cls in (Recall, Adding, Sine, CharLM, Lookahead)}
 
 
 def make_task(name: str, **params) -> Task:

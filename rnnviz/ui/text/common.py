@@ -36,4 +36,5 @@ EN = {
     "common.task.adding": "adding problem",
     "common.task.sine": "noisy sine (next value)",
     "common.task.charlm": "character language model",
+    "common.task.lookahead": "lookahead (Teddy: person or toy?)",
 }

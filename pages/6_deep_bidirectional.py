@@ -1,0 +1,117 @@
+"""Deep & bidirectional RNNs (curriculum §5): a unidirectional and a bidirectional model trained side by side
+on a task whose label depends on the future, and a look inside every layer and direction."""
+
+import pandas as pd
+import streamlit as st
+
+from rnnviz.cells import CELLS, GATES, TORCH_CLASSES
+from rnnviz.figures import grad_flow, state_heatmap, training_curves
+from rnnviz.figures.style import GATE_COLORS
+from rnnviz.tasks import make_task
+from rnnviz.train import TrainConfig
+from rnnviz.ui import control, figure, live_training, page_setup, t
+
+HIDDEN = 32
+TASK_PARAMS = {"lookahead": {}, "recall": {"distance": 30}}
+EXAMPLE = 0  # which probe sequence the heatmaps show
+
+settings = page_setup("deep")
+task_col, cell_col, layers_col, steps_col = st.columns([3, 3, 2, 2])
+task_name = control(task_col.selectbox, "deep.task", t("deep.task"), options=list(TASK_PARAMS),
+                    format_func=lambda name: t(f"common.task.{name}"))
+cell = control(cell_col.segmented_control, "deep.cell", t("deep.cell"), options=list(CELLS),
+               format_func=lambda c: t(f"common.cell.{c}"), default="lstm", required=True)
+layers = control(layers_col.slider, "deep.layers", t("deep.layers"), min_value=1, max_value=3, value=1,
+                 help=t("deep.layers_help"))
+steps = control(steps_col.select_slider, "deep.steps", t("deep.steps"), options=[20, 50, 100, 200, 400], value=200)
+
+task = make_task(task_name, **TASK_PARAMS[task_name])
+st.caption(task.describe())
+
+
+@st.cache_data
+def parameter_table(cell: str, layers: int, input_size: int, output_size: int) -> pd.DataFrame:
+    """Name, shape and role of every parameter of the bidirectional model, read off a fresh torch module."""
+    rnn = TORCH_CLASSES[cell](input_size, HIDDEN, num_layers=layers, bidirectional=True, batch_first=True)
+    rows = []
+    for name, p in rnn.named_parameters():
+        kind, index = name.rsplit("_l", 1)
+        layer = int(index.split("_")[0]) + 1
+        arrow, step = ("←", "+1") if name.endswith("_reverse") else ("→", "−1")
+        below = t("deep.below_input") if layer == 1 else t("deep.below_layer", layer=layer - 1)
+        role = t("deep.role.bias" if kind.startswith("bias") else f"deep.role.{kind}", layer=layer, arrow=arrow,
+                 step=step, below=below)
+        rows.append((name, tuple(p.shape), role))
+    rows += [("head.weight", (output_size, 2 * HIDDEN), t("deep.role.head_weight")),
+             ("head.bias", (output_size,), t("deep.role.head_bias"))]
+    return pd.DataFrame(rows, columns=[t("deep.param"), t("deep.shape"), t("deep.role")])
+
+
+eq_left, eq_right = st.columns(2)
+eq_left.latex(t("deep.eq_brnn"))
+eq_left.caption(t("deep.eq_brnn_text"))
+eq_right.latex(t("deep.eq_deep"))
+eq_right.caption(t("deep.eq_deep_text"))
+with st.expander(t("deep.equations")):
+    st.markdown(t("deep.params_text", cell=t(f"common.cell.{cell}"), layers=layers, hidden=HIDDEN))
+    if GATES[cell]:
+        st.markdown(t("deep.params_gates", gates=", ".join(GATES[cell]), count=len(GATES[cell]), hidden=HIDDEN))
+    st.dataframe(parameter_table(cell, layers, task.input_size, task.output_size), hide_index=True)
+
+base = TrainConfig(task=task_name, task_params=TASK_PARAMS[task_name], cell=cell, hidden_size=HIDDEN,
+                   num_layers=layers, steps=steps, seed=settings.seed, device=settings.device)
+labels = {False: t("deep.uni", cell=t(f"common.cell.{cell}")), True: t("deep.bi", cell=t(f"common.cell.{cell}"))}
+configs = {labels[bi]: base.replace(bidirectional=bi) for bi in (False, True)}
+directions = {0: t("deep.forward"), 1: t("deep.backward")}
+
+
+def accuracy(run):
+    histories = {label: r.history() for label, r in run.results.items() if r.rows}
+    fig = training_curves(histories, y_title=task.metric_name, chance=task.chance, projector=settings.projector,
+                          title=t("deep.accuracy_title", metric=task.metric_name))
+    if task_name == "lookahead":  # the chance line is also the best any model that reads only the past can do
+        fig.data[-1].name = t("deep.ceiling", value=task.chance)
+    figure(fig, t(f"deep.accuracy_caption_{task_name}"), "deep.accuracy", data=histories)
+
+
+def inside(result):
+    """Hidden-state heatmaps, one per layer and direction, and the gradient-flow profile of each."""
+    step, trace = result.snapshots[-1]
+    vocabulary = task.token_labels()
+    tokens = [vocabulary[i] for i in result.training.probe.x[EXAMPLE].tolist()]
+    note = "deep.inside_step" if task_name == "lookahead" else "deep.inside_step_recall"
+    st.caption(t(note, example=EXAMPLE, step=step))
+    for layer in range(trace.num_layers):
+        for direction in range(trace.num_directions):
+            states = trace.get("h", layer, direction)[EXAMPLE]
+            fig = state_heatmap(states, tokens, projector=settings.projector, title=t(
+                "deep.heat_title", layer=layer + 1, direction=directions[direction]))
+            fig.update_layout(height=300, margin_t=60, margin_b=50)
+            kind = "backward" if direction else "forward_deep" if layer and trace.num_directions == 2 else "forward"
+            figure(fig, t(f"deep.heat.{task_name}.{kind}"), f"deep.h.{layer}.{direction}",
+                   data=pd.DataFrame(states).rename_axis("t").reset_index())
+    profiles, styles = {}, {}
+    for layer in range(trace.num_layers):
+        for direction in range(trace.num_directions):
+            label = t("deep.flow_label", layer=layer + 1, direction=directions[direction])
+            profiles[label] = trace.grad_norms(layer, direction)
+            styles[label] = (GATE_COLORS[layer], "dot" if direction else "solid")
+    fig = grad_flow(profiles, title=t("deep.flow_title", step=step), projector=settings.projector)
+    for line in fig.data:  # colour by layer, dash by direction
+        color, dash = styles[line.legendgroup]
+        line.line.color, line.line.dash, line.marker.color = color, dash, color
+    figure(fig, t("deep.flow_caption"), "deep.flow", data=profiles)
+
+
+def draw(run):
+    accuracy(run)
+    st.subheader(t("deep.inside"))
+    view = control(st.segmented_control, "deep.view", t("deep.view"), options=["bi", "uni"], default="bi",
+                   required=True, format_func=lambda v: t(f"deep.view.{v}"))
+    result = run.results[labels[view == "bi"]]
+    if result.snapshots and result.training is not None:
+        inside(result)
+
+
+live_training("deep.run", configs, draw, button=t("deep.button"))
+st.caption(t("deep.honest"))

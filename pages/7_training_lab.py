@@ -1,0 +1,172 @@
+"""Training lab: every option of the engine in one place, the run's live curves, and a table of the
+session's finished runs to compare."""
+
+import pandas as pd
+import streamlit as st
+
+from rnnviz.cells import CELLS
+from rnnviz.experiments import gradient_profiles
+from rnnviz.figures import grad_flow, grad_norm_curve, training_curves
+from rnnviz.init import W_HH_SCHEMES
+from rnnviz.model import ENCODINGS
+from rnnviz.tasks import make_task
+from rnnviz.train import OPTIMIZERS, TrainConfig
+from rnnviz.ui import control, figure, live_training, page_setup, t
+
+# The parameters each task offers: name → (lowest, highest, the lab's default); the bounds are the engine's.
+TASK_FIELDS = {
+    "recall": {"distance": (1, 2000, 10), "n_symbols": (2, 64, 4)},
+    "adding": {"length": (2, 2000, 50)},
+    "sine": {"length": (2, 2000, 50), "noise": (0.0, 1.0, 0.05)},
+    "charlm": {"seq_len": (2, 1000, 64)},
+    "lookahead": {"length": (3, 2000, 28), "min_gap": (1, 50, 2), "max_gap": (1, 50, 5)},
+}
+HIDDEN_SIZES = [2, 4, 8, 16, 32, 64, 128, 256]
+BATCH_SIZES = [1, 4, 16, 32, 64, 128, 256, 512]
+LEARNING_RATES = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0]
+GATE_BIASES = ["none", "number", "chrono"]
+
+
+@st.cache_data
+def reads_tokens(task_name: str) -> bool:
+    return make_task(task_name).vocab_size is not None
+
+
+settings = page_setup("lab")
+task_box, model_box, train_box = (column.container(border=True) for column in st.columns(3))
+
+with task_box:
+    st.markdown(f"**{t('lab.task_box')}**")
+    task_name = control(st.selectbox, "lab.task", t("lab.task"), options=list(TASK_FIELDS),
+                        format_func=lambda name: t(f"common.task.{name}"))
+    task_params = {name: control(st.number_input, f"lab.{task_name}.{name}", t(f"lab.param.{name}"), min_value=low,
+                                 max_value=high, value=default, step=0.01 if isinstance(default, float) else 1)
+                   for name, (low, high, default) in TASK_FIELDS[task_name].items()}
+    tokens = reads_tokens(task_name)
+
+with model_box:
+    st.markdown(f"**{t('lab.model_box')}**")
+    cell = control(st.segmented_control, "lab.cell", t("lab.cell"), options=list(CELLS), default="lstm",
+                   required=True, format_func=lambda c: t(f"common.cell.{c}"))
+    layers = control(st.slider, "lab.layers", t("lab.layers"), min_value=1, max_value=4, value=1)
+    hidden = control(st.select_slider, "lab.hidden", t("lab.hidden"), options=HIDDEN_SIZES, value=32)
+    bidirectional = control(st.toggle, "lab.bidirectional", t("lab.bidirectional"), value=False)
+    nonlinearity = control(st.segmented_control, "lab.nonlinearity", t("lab.nonlinearity"), options=["tanh", "relu"],
+                           default="tanh", required=True, disabled=cell != "rnn", help=t("lab.nonlinearity_help"))
+    encoding = control(st.segmented_control, "lab.encoding", t("lab.encoding"), options=list(ENCODINGS),
+                       default="onehot", required=True, disabled=not tokens, help=t("lab.encoding_help"),
+                       format_func=lambda e: t(f"lab.encoding.{e}"))
+    init = control(st.selectbox, "lab.init", t("lab.init"), options=list(W_HH_SCHEMES), help=t("lab.init_help"))
+    init_scale = control(st.number_input, "lab.init_scale", t("lab.init_scale"), min_value=0.0, max_value=100.0,
+                         value=1.0, step=0.1, disabled=init == "default")
+
+with train_box:
+    st.markdown(f"**{t('lab.training_box')}**")
+    bias_mode = control(st.segmented_control, "lab.gate_bias", t("lab.gate_bias"), options=GATE_BIASES,
+                        default="none", required=True, help=t("lab.gate_bias_help"),
+                        format_func=lambda b: t(f"lab.gate_bias.{b}"))
+    gate_bias = {"none": None, "chrono": "chrono"}.get(bias_mode)
+    if bias_mode == "number":
+        gate_bias = control(st.number_input, "lab.gate_bias_value", t("lab.gate_bias_value"), min_value=-50.0,
+                            max_value=50.0, value=1.0, step=0.5)
+    optimizer = control(st.segmented_control, "lab.optimizer", t("lab.optimizer"), options=list(OPTIMIZERS),
+                        default="adam", required=True)
+    lr = control(st.select_slider, "lab.lr", t("lab.lr"), options=LEARNING_RATES, value=3e-3,
+                 format_func=lambda v: f"{v:g}")
+    clip_on = control(st.toggle, "lab.clip", t("lab.clip"), value=True, help=t("lab.clip_help"))
+    clip = control(st.number_input, "lab.clip_value", t("lab.clip_value"), min_value=0.0, max_value=1e6, value=1.0,
+                   step=0.5, disabled=not clip_on)
+    batch = control(st.select_slider, "lab.batch", t("lab.batch"), options=BATCH_SIZES, value=64)
+    steps = control(st.number_input, "lab.steps", t("lab.steps"), min_value=1, max_value=20000, value=300, step=50)
+
+try:
+    config = TrainConfig(
+        task=task_name, task_params=task_params, cell=cell, hidden_size=hidden, num_layers=layers,
+        bidirectional=bidirectional, nonlinearity=nonlinearity if cell == "rnn" else "tanh",
+        encoding=encoding if tokens else "onehot", init=init, init_scale=init_scale if init != "default" else 1.0,
+        gate_bias=gate_bias, optimizer=optimizer, lr=lr, clip=clip if clip_on else None, batch_size=batch,
+        steps=int(steps), seed=settings.seed, device=settings.device)
+except ValueError as exc:
+    st.error(t("common.bad_input", message=str(exc)))
+    config = None
+
+
+def summary(c: TrainConfig) -> str:
+    """One line that names every setting of a run."""
+    params = ", ".join(f"{k}={v}" for k, v in c.task_params.items())
+    return t("lab.summary", task=f"{c.task}({params})", cell=c.cell, bi=t("lab.bi") if c.bidirectional else "",
+             layers=c.num_layers, hidden=c.hidden_size, nonlinearity=f" {c.nonlinearity}" if c.cell == "rnn" else "",
+             encoding=c.encoding, init=c.init if c.init == "default" else f"{c.init}×{c.init_scale:g}",
+             bias=t("lab.off") if c.gate_bias is None else c.gate_bias, optimizer=c.optimizer, lr=c.lr,
+             clip=t("lab.off") if c.clip is None else f"{c.clip:g}", batch=c.batch_size, seed=c.seed)
+
+
+def draw(run):
+    (label, result), = run.results.items()
+    task = result.training.task
+    histories = {label: result.history()}
+    left, right = st.columns(2)
+    with left:
+        figure(training_curves(histories, y="loss", higher_is_better=False, title=t("lab.loss_title"),
+                               projector=settings.projector), t("lab.loss_caption"), "lab.loss", data=histories)
+        figure(grad_norm_curve(histories, clip=result.config.clip, projector=settings.projector),
+               t("lab.norm_caption"), "lab.norm", data=histories)
+    with right:
+        figure(training_curves(histories, y_title=task.metric_name, chance=task.chance,
+                               higher_is_better=task.higher_is_better, projector=settings.projector),
+               t("lab.metric_caption"), "lab.metric", data=histories)
+        if result.snapshots:
+            step, trace = result.snapshots[-1]
+            profiles = gradient_profiles(trace, label)
+            if trace.num_directions == 2:
+                profiles[t("lab.backward", label=label)] = trace.grad_norms(direction=1)
+            figure(grad_flow(profiles, title=t("lab.flow_title", step=step), projector=settings.projector),
+                   t("lab.flow_caption"), "lab.flow", data=profiles)
+
+
+def remember(run) -> None:
+    """Add each finished result of the run to the session's table (once per setting and outcome) and to the
+    runs compared."""
+    past = st.session_state.setdefault("lab.runs", [])
+    for label, result in run.results.items():
+        key = (result.config.key(), result.status, result.step)
+        if not result.finished or any(entry["key"] == key for entry in past):
+            continue
+        history = result.history()
+        last = history.iloc[-1] if len(history) else pd.Series(dtype=float)
+        name = f"#{len(past) + 1} {label}"
+        past.append({"key": key, "name": name, "history": history, "row": {
+            t("lab.col.run"): name, t("lab.col.loss"): last.get("loss"), t("lab.col.metric"): last.get("metric"),
+            t("lab.col.metric_name"): result.training.task.metric_name if result.training else "",
+            t("lab.col.steps"): result.step, t("lab.col.seconds"): last.get("elapsed"),
+            t("lab.col.status"): t(f"common.status.{result.status}"), t("lab.col.settings"): summary(result.config)}})
+        st.session_state["lab.compare"] = [*st.session_state.get("lab.compare", []), name]  # drawn at once
+
+
+if config is not None:
+    run_label = t("lab.run_label", cell=t(f"common.cell.{cell}"), layers=layers, hidden=hidden,
+                  bi=t("lab.run_bi") if bidirectional else "")
+    remember(live_training("lab.run", {run_label: config}, draw))
+
+st.subheader(t("lab.history"))
+past = st.session_state.get("lab.runs", [])
+if not past:
+    st.caption(t("lab.history_empty"))
+else:
+    table = pd.DataFrame([entry["row"] for entry in past])
+    st.dataframe(table, hide_index=True)
+    st.download_button(t("lab.download_table"), table.to_csv(index=False), "rnnviz_runs.csv", "text/csv",
+                       key="lab.table_csv", on_click="ignore")
+if len(past) > 1:
+    names = [entry["name"] for entry in past]
+    chosen = st.multiselect(t("lab.compare"), names, key="lab.compare", help=t("lab.compare_help"))
+    histories = {entry["name"]: entry["history"] for entry in past if entry["name"] in chosen}
+    if histories:
+        left, right = st.columns(2)
+        with left:
+            figure(training_curves(histories, y="loss", higher_is_better=False, title=t("lab.loss_title"),
+                                   projector=settings.projector), t("lab.compare_loss_caption"), "lab.compare_loss",
+                   data=histories)
+        with right:
+            figure(training_curves(histories, y_title=t("lab.col.metric_name"), projector=settings.projector),
+                   t("lab.compare_metric_caption"), "lab.compare_metric", data=histories)

@@ -1,0 +1,101 @@
+"""Page 7, the training lab: settings reach the engine, curves grow one point per step, finished runs fill the
+table, and settings the engine refuses show its message instead of a traceback."""
+
+import numpy as np
+from conftest import array, figures, finish_training, run_page
+
+from rnnviz.ui.runner import clear_cache
+
+PAGE = "pages/7_training_lab.py"
+
+
+def _by_title(at, words):
+    return next(f for f in figures(at) if words in f["layout"]["title"]["text"])
+
+
+def _train(at, steps):
+    at.number_input(key="lab.steps").set_value(steps).run()
+    at.button(key="lab.run.train").click().run()
+    return finish_training(at)
+
+
+def test_a_run_draws_every_curve_with_one_point_per_step_and_joins_the_table():
+    clear_cache()
+    at = run_page(PAGE)
+    assert figures(at) == [] and any("Finished runs appear here" in c.value for c in at.caption)
+    at.segmented_control(key="lab.cell").set_value("gru").run()
+    at = _train(at, 12)
+    run = at.session_state["live_runs"]["lab.run"]
+    (label, result), = run.results.items()
+    assert label == "GRU 1×32" and result.config.cell == "gru" and result.status == "done"
+    loss = _by_title(at, "Training loss")["data"][0]
+    np.testing.assert_allclose(array(loss["y"]), result.history()["loss"])
+    assert len(array(loss["y"])) == 12
+    assert len(array(_by_title(at, "Accuracy")["data"][0]["y"])) == 12
+    norm = _by_title(at, "gradient norm")
+    assert any(d["name"].startswith("clip threshold = 1") for d in norm["data"])
+    flow = _by_title(at, "gradient reaches")["data"][0]
+    np.testing.assert_allclose(array(flow["y"]), result.latest_trace.grad_norms(), rtol=1e-6)
+    table = at.dataframe[0].value
+    assert len(table) == 1 and table["steps"][0] == 12 and table["status"][0] == "done"
+    assert "gru" in table["settings"][0] and table["final loss"][0] == result.history()["loss"].iloc[-1]
+
+    at = _train(at, 8)  # new settings: a second row, and both runs in the comparison
+    assert len(at.dataframe[0].value) == 2
+    compare = [f for f in figures(at) if f["layout"]["title"]["text"] == "Training loss"][-1]
+    assert [len(array(d["y"])) for d in compare["data"]] == [12, 8]
+    at.run()  # redrawing the page does not add the same run again
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_task_parameters_and_model_options_reach_the_config():
+    clear_cache()
+    at = run_page(PAGE)
+    at.selectbox(key="lab.task").select("sine").run()
+    at.number_input(key="lab.sine.length").set_value(15).run()
+    at.toggle(key="lab.bidirectional").set_value(True).run()
+    at.slider(key="lab.layers").set_value(2).run()
+    at.toggle(key="lab.clip").set_value(False).run()
+    at.select_slider(key="lab.lr").set_value(1e-2).run()
+    at = _train(at, 5)
+    config = next(iter(at.session_state["live_runs"]["lab.run"].configs.values()))
+    assert (config.task, config.task_params, config.bidirectional, config.num_layers, config.clip, config.lr) == (
+        "sine", {"length": 15, "noise": 0.05}, True, 2, None, 1e-2)
+    assert at.segmented_control(key="lab.encoding").disabled  # no tokens to encode
+    assert _by_title(at, "R²")
+    flow = {d["name"] for d in _by_title(at, "gradient reaches")["data"]}
+    assert {"LSTM 2×32 bi", "LSTM 2×32 bi backward ←"} <= flow
+
+
+def test_settings_the_engine_refuses_show_its_message_and_no_exception():
+    at = run_page(PAGE)
+    at.segmented_control(key="lab.cell").set_value("rnn").run()
+    at.segmented_control(key="lab.gate_bias").set_value("number").run()
+    assert not at.exception
+    assert "gate_bias applies to the LSTM and GRU only" in at.error[0].value
+    assert not [b for b in at.button if b.key == "lab.run.train"]  # nothing to train
+    at.segmented_control(key="lab.gate_bias").set_value("none").run()
+    at.number_input(key="lab.clip_value").set_value(0.0).run()
+    assert not at.exception and "clip must be" in at.error[0].value
+    at.number_input(key="lab.clip_value").set_value(1.0).run()
+    at.selectbox(key="lab.task").select("lookahead").run()
+    at.number_input(key="lab.lookahead.min_gap").set_value(9).run()
+    assert not at.exception and "min_gap must be at most max_gap" in at.error[0].value
+
+
+def test_a_diverging_run_says_so_and_joins_the_table_as_diverged():
+    clear_cache()
+    at = run_page(PAGE)
+    at.segmented_control(key="lab.cell").set_value("rnn").run()
+    at.segmented_control(key="lab.nonlinearity").set_value("relu").run()
+    at.selectbox(key="lab.init").select("identity").run()
+    at.number_input(key="lab.init_scale").set_value(3.0).run()
+    at.segmented_control(key="lab.optimizer").set_value("sgd").run()
+    at.select_slider(key="lab.lr").set_value(3.0).run()
+    at.toggle(key="lab.clip").set_value(False).run()
+    at = _train(at, 20)
+    assert not at.exception
+    assert "diverged" in at.warning[0].value
+    assert any("diverged (NaN) at step" in d["name"] for d in _by_title(at, "Training loss")["data"])
+    table = at.dataframe[0].value
+    assert table["status"][0] == "diverged" and "relu" in table["settings"][0] and "clip off" in table["settings"][0]
