@@ -1,7 +1,6 @@
 """Strings of page 6: deep and bidirectional RNNs, trained side by side on a task that needs the future."""
 
 EN = {
-    # The lookahead task's name for every page's task menu; belongs in common.py (the lead moves it there).
     "deep.title": "Deep & bidirectional RNNs",
     "deep.card": "When the answer depends on a word that comes later, only a bidirectional RNN can get it.",
     "deep.intro": (
