@@ -12,3 +12,4 @@ test:
 bench:
 	bash scripts/bootstrap.sh
 	.venv/bin/python bench/train_speed.py
+	.venv/bin/python bench/headline_latency.py

@@ -1,6 +1,6 @@
 """How much does watching cost?  Steps/s of `rnnviz.train` against a bare PyTorch loop doing the same work.
 
-    python bench/train_speed.py [--steps 300] [--repeats 3] [--threads 2] [--device cpu|cuda]
+    python bench/train_speed.py [--steps 300] [--repeats 3] [--threads 1] [--device cpu|cuda]
 
 Both train the classroom config (recall over 100 distractors, LSTM with forget-gate bias 4, hidden 32,
 batch 64, Adam 3e-3, clipping at 1.0).  rnnviz.train also snapshots every 0.5 s, and all its events
@@ -69,7 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=300, help="updates per timed run (default %(default)s)")
     parser.add_argument("--repeats", type=int, default=3, help="interleaved runs of each; the median counts")
-    parser.add_argument("--threads", type=int, default=2, help="torch CPU threads (default %(default)s)")
+    parser.add_argument("--threads", type=int, default=1, help="torch CPU threads, as the app uses (default %(default)s)")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cuda" if torch.cuda.is_available() else "cpu")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
