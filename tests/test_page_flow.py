@@ -18,13 +18,18 @@ def test_renders_with_the_honest_explanation_and_no_figure_before_training():
     assert any("σ(0) = 0.5" in m.value for m in at.markdown)
 
 
-def test_training_draws_accuracy_and_gradient_profiles_equal_to_the_engine():
+def _trained_at_distance_20():
+    """The page after training all three cells (100 steps, distance 20) from an empty cache."""
     clear_cache()
     at = run_page("pages/3_gradient_flow.py")
     at.slider(key="flow.distance").set_value(20).run()
     at.select_slider(key="flow.steps").set_value(100).run()
     at.button(key="flow.run.train").click().run()
-    finish_training(at)
+    return finish_training(at)
+
+
+def test_training_draws_accuracy_and_gradient_profiles_equal_to_the_engine():
+    at = _trained_at_distance_20()
     accuracy = _by_title(at, "Accuracy")
     assert {d["name"] for d in accuracy["data"]} >= {"vanilla RNN", "LSTM", "GRU"}
     lstm_curve = next(d for d in accuracy["data"] if d["name"] == "LSTM")
@@ -39,12 +44,7 @@ def test_training_draws_accuracy_and_gradient_profiles_equal_to_the_engine():
 
 
 def test_a_control_moved_back_shows_the_cached_result_at_once():
-    clear_cache()
-    at = run_page("pages/3_gradient_flow.py")
-    at.slider(key="flow.distance").set_value(20).run()
-    at.select_slider(key="flow.steps").set_value(100).run()
-    at.button(key="flow.run.train").click().run()
-    finish_training(at)
+    at = _trained_at_distance_20()
     at.slider(key="flow.distance").set_value(30).run()
     assert not any("Accuracy" in f["layout"]["title"]["text"] for f in figures(at))
     at.slider(key="flow.distance").set_value(20).run()
