@@ -1,6 +1,6 @@
 """The landing page and the navigation shell."""
 
-from conftest import ROOT, run_page
+from conftest import ROOT, figures, finish_training, run_page
 
 from rnnviz.ui import PAGES
 from rnnviz.ui.text import keys
@@ -29,3 +29,19 @@ def test_the_demo_button_switches_to_the_gradient_flow_page():
     at.button(key="home.start").click().run()
     assert not at.exception
     assert any("gradient" in t.value.lower() for t in at.title)
+
+
+def test_a_trained_model_survives_a_trip_to_another_page_and_back():
+    at = run_page("app.py")
+    at.switch_page("pages/3_gradient_flow.py").run()
+    at.slider(key="flow.distance").set_value(40).run()
+    at.select_slider(key="flow.steps").set_value(100).run()
+    at.button(key="flow.run.train").click().run()
+    finish_training(at)
+    trained = at.session_state["live_runs"]["flow.run"]
+    at.switch_page("pages/7_training_lab.py").run()
+    assert not at.exception and "flow.distance" not in [s.key for s in at.slider]
+    at.switch_page("pages/3_gradient_flow.py").run()
+    assert at.slider(key="flow.distance").value == 40  # the control kept its value
+    assert at.session_state["live_runs"]["flow.run"] is trained
+    assert any("Accuracy" in f["layout"]["title"]["text"] for f in figures(at))
