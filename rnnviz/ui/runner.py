@@ -41,7 +41,7 @@ class Result:
     training: Training | None = None
     rows: list = field(default_factory=list)          # (step, loss, metric, grad_norm, clipped, elapsed)
     snapshots: list = field(default_factory=list)     # (step, Trace)
-    status: str = "waiting"                           # waiting | running | done | diverged | stopped | error
+    status: str = "idle"                  # idle | waiting (for a free core) | running | done | diverged | stopped | error
     message: str = ""
     diverged_at: int | None = None
 
@@ -119,6 +119,9 @@ class LiveRun:
     def start(self) -> "LiveRun":
         if self.finished or self.running:
             return self
+        for result in self.results.values():
+            if not result.finished:
+                result.status = "waiting"
         self._thread = threading.Thread(target=self._work, name="rnnviz-train", daemon=True)
         self._thread.start()
         return self

@@ -15,6 +15,7 @@ EN = {
     "common.stop": "Stop",
     "common.reset": "Forget this result",
     "common.progress": "step {step} of {steps}",
+    "common.status.idle": "not trained yet",
     "common.status.waiting": "waiting for a free core…",
     "common.status.running": "training…",
     "common.status.done": "done",

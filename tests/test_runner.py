@@ -1,0 +1,53 @@
+"""The live-training runner behind every page: background thread, stop, cache, errors."""
+
+import time
+
+import pytest
+import torch
+
+from rnnviz.train import TrainConfig
+from rnnviz.ui.runner import LiveRun, cached, clear_cache
+
+SMALL = TrainConfig(task="recall", task_params={"distance": 10}, hidden_size=8, batch_size=16, steps=40)
+
+
+def test_configs_train_round_robin_and_the_result_is_cached():
+    clear_cache()
+    run = LiveRun({"lstm": SMALL, "rnn": SMALL.replace(cell="rnn")})
+    assert {r.status for r in run.results.values()} == {"idle"} and not run.from_cache
+    assert run.start().join(60)
+    assert all(r.status == "done" and r.step == 40 and len(r.history()) == 40 for r in run.results.values())
+    assert run.results["lstm"].snapshots[0][0] == 0  # the snapshot before any update
+    again = LiveRun({"lstm": SMALL})
+    assert again.from_cache and again.results["lstm"] is cached(SMALL)
+
+
+def test_stop_halts_within_a_second():
+    clear_cache()
+    run = LiveRun({"long": SMALL.replace(steps=100_000)}).start()
+    deadline = time.time() + 30
+    while run.results["long"].step < 5 and time.time() < deadline:
+        time.sleep(0.05)
+    began = time.perf_counter()
+    run.stop()
+    assert run.join(1.0) and time.perf_counter() - began < 1.0
+    assert run.results["long"].status == "stopped" and cached(SMALL.replace(steps=100_000)) is None
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="needs a machine without CUDA")
+def test_a_run_that_cannot_start_reports_an_error_instead_of_raising():
+    run = LiveRun({"gpu": SMALL.replace(device="cuda")}).start()
+    assert run.join(30)
+    result = run.results["gpu"]
+    assert result.status == "error" and "cuda" in result.message.lower()
+
+
+def test_a_diverging_run_is_marked_and_cached_with_its_step():
+    clear_cache()
+    config = SMALL.replace(cell="rnn", nonlinearity="relu", init="identity", init_scale=3.0, optimizer="sgd",
+                           lr=5.0, clip=None, steps=200)
+    run = LiveRun({"boom": config}).start()
+    assert run.join(60)
+    result = run.results["boom"]
+    assert result.status == "diverged" and result.history().attrs["diverged_at"] == result.step + 1
+    assert run.progress == 1.0
