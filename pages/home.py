@@ -9,7 +9,8 @@ from rnnviz.ui import PAGES, page_setup, t
 THUMBNAILS = Path(__file__).resolve().parents[1] / "assets" / "thumbnails"
 
 page_setup("home")
-if st.button(t("home.start_demo"), type="primary", help=t("home.start_demo_help"), key="home.start"):
+if st.button(t("home.start_demo"), type="primary", icon=":material/play_arrow:", help=t("home.start_demo_help"),
+             key="home.start"):
     st.switch_page("pages/3_gradient_flow.py")
 
 for row in range(0, len(PAGES), 3):

@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from rnnviz.ui import PAGES
 from rnnviz.ui.pages import HOME
@@ -109,7 +110,10 @@ def test_page_opens_trains_and_shows_no_error(server, browser, page):
         tab.wait_for_timeout(3000)  # let the live figures grow a little
         stop = main.get_by_role("button", name="Stop")
         if stop.count() and stop.first.is_enabled():
-            stop.first.click()
+            try:
+                stop.first.click(timeout=3000)
+            except PlaywrightTimeout:  # the run ended (and Stop was disabled) just before the click
+                pass
         _settle(tab)
     SHOTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(SHOTS / f"{page.key}.png"), full_page=True)

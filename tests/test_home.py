@@ -8,7 +8,7 @@ from rnnviz.ui.text import keys
 
 def test_landing_page_renders_a_card_per_page_and_the_demo_button():
     at = run_page("app.py")  # the cards link to pages, which exist only under the app's navigation
-    assert at.button(key="home.start").label.startswith("▶")
+    assert at.button(key="home.start").label == "Start the classroom demo"
     links = [e.proto.page for e in at.get("page_link")]
     assert links == [p.path.split("_", 1)[1].removesuffix(".py") for p in PAGES]  # their URL paths
 

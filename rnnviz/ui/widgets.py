@@ -72,7 +72,7 @@ def sidebar() -> Settings:
 def page_setup(page: str) -> Settings:
     """Page config, sidebar, title and one-paragraph introduction from the catalogue ("<page>.title")."""
     torch.set_num_threads(TORCH_THREADS)  # Streamlit runs each script in a fresh thread
-    st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon="🔁", layout="wide")
+    st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon=":material/replay:", layout="wide")
     settings = sidebar()
     st.title(t(page + ".title"))
     st.markdown(t(page + ".intro"))
@@ -97,7 +97,7 @@ def figure(fig: go.Figure, caption: str, key: str, data=None) -> None:
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
     left, right = st.columns([6, 1], vertical_alignment="center")
     left.caption(t("common.look_at") + caption)
-    with right.popover("⤓", help="Export"):
+    with right.popover("", icon=":material/download:", help=t("common.export")):
         if data is not None:
             st.download_button(t("common.download_data"), data.to_csv(index=False), f"{key}.csv", "text/csv",
                                key=f"{key}.csv", on_click="ignore")

@@ -23,6 +23,7 @@ EN = {
     "common.status.stopped": "stopped",
     "common.status.error": "error",
     "common.cached": "Shown from a run already trained with these exact settings.",
+    "common.export": "Export this figure and its data",
     "common.download_data": "Data (CSV)",
     "common.download_figure": "Figure (HTML)",
     "common.no_result": "Press **{button}** to train. Results appear live while the model learns.",

@@ -9,7 +9,7 @@ EN = {
     "home.intro": ("Small RNN, LSTM and GRU models train live in your browser while you watch their hidden "
                    "states, their gates and the gradient that flows back through time — and see why a vanilla "
                    "RNN forgets what a gated cell remembers."),
-    "home.start_demo": "▶ Start the classroom demo",
+    "home.start_demo": "Start the classroom demo",
     "home.start_demo_help": "Vanilla RNN vs LSTM vs GRU on a task that needs a memory of 100 steps.",
     "home.open": "Open",
 }
