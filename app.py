@@ -1,11 +1,14 @@
-"""rnnviz dashboard: `streamlit run app.py`.  Builds the navigation; every page is a file in pages/."""
+"""rnnviz dashboard: `streamlit run app.py`.  Builds the navigation; every page is a file in pages/.
+
+The navigation carries no icons: Streamlit would make a page's Material icon its favicon, fetched
+from a font server that an offline classroom cannot reach.  Pages set a local favicon instead."""
 
 import streamlit as st
 
 from rnnviz.ui import PAGES, t
 from rnnviz.ui.pages import HOME
 
-sections: dict[str, list] = {t(HOME.section): [st.Page(HOME.path, title=t("home.title"), icon=HOME.icon, default=True)]}
+sections: dict[str, list] = {t(HOME.section): [st.Page(HOME.path, title=t("home.title"), default=True)]}
 for page in PAGES:
-    sections.setdefault(t(page.section), []).append(st.Page(page.path, title=t(page.key + ".title"), icon=page.icon))
+    sections.setdefault(t(page.section), []).append(st.Page(page.path, title=t(page.key + ".title")))
 st.navigation(sections).run()

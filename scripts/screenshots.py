@@ -20,7 +20,7 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from rnnviz.ui import PAGES
+from rnnviz.ui import PAGES, url_path
 
 ROOT = Path(__file__).resolve().parents[1]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -78,7 +78,7 @@ def main() -> None:
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
             for page in PAGES:
                 if page.key in args.pages:
-                    shoot(tab, f"{url}/{Path(page.path).stem.split('_', 1)[1]}", page.key)
+                    shoot(tab, f"{url}/{url_path(page)}", page.key)
             browser.close()
     finally:
         proc.terminate()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from rnnviz.ui import PAGES
+from rnnviz.ui import PAGES, t, url_path
 from rnnviz.ui.pages import HOME
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,10 +73,6 @@ def browser():
         b.close()
 
 
-def _url_path(page) -> str:
-    return "" if page is HOME else Path(page.path).stem.split("_", 1)[1]
-
-
 # Loading a page below the root makes Streamlit's front end probe these endpoints relative to the
 # page path first (404) before it falls back to the root: not an error of this app.
 BASE_PATH_PROBES = ("/_stcore/host-config", "/_stcore/health")
@@ -90,16 +86,20 @@ def _settle(tab, timeout: float = 30) -> None:
         tab.wait_for_timeout(250)
 
 
-@pytest.mark.parametrize("page", [HOME, *PAGES], ids=lambda p: p.key)
+@pytest.mark.parametrize("page", [*PAGES, HOME], ids=lambda p: p.key)  # deep links first, on a fresh server
 def test_page_opens_trains_and_shows_no_error(server, browser, page):
     tab = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors, probes = [], []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("requestfailed", lambda r: errors.append("request failed: " + r.url))
     tab.on("response", lambda r: probes.append(r.url) if r.status == 404 and r.url.endswith(BASE_PATH_PROBES) else None)
-    tab.goto(f"{server}/{_url_path(page)}", wait_until="networkidle")
+    tab.goto(f"{server}/{url_path(page)}", wait_until="networkidle")
     tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=60_000)
     _settle(tab)
+    if page is not PAGES[0]:  # Streamlit shows its file-based sidebar until the first page has rendered once
+        nav = tab.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert t("nav.basics") in nav and t("nav.gates") in nav, f"the app's navigation is missing: {nav!r}"
     main = tab.locator('[data-testid="stMainBlockContainer"]')
     primary = main.locator('[data-testid="stBaseButton-primary"]')
     if page is not HOME and primary.count() and primary.first.is_enabled():

@@ -2,7 +2,7 @@
 
 from conftest import ROOT, figures, finish_training, run_page
 
-from rnnviz.ui import PAGES
+from rnnviz.ui import PAGES, url_path
 from rnnviz.ui.text import keys
 
 
@@ -10,7 +10,7 @@ def test_landing_page_renders_a_card_per_page_and_the_demo_button():
     at = run_page("app.py")  # the cards link to pages, which exist only under the app's navigation
     assert at.button(key="home.start").label == "Start the classroom demo"
     links = [e.proto.page for e in at.get("page_link")]
-    assert links == [p.path.split("_", 1)[1].removesuffix(".py") for p in PAGES]  # their URL paths
+    assert links == [url_path(p) for p in PAGES]
 
 
 def test_every_page_file_exists_and_has_its_strings():

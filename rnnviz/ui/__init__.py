@@ -4,7 +4,9 @@ Pages import from here: `page_setup`, `control`, `figure`, `live_training`, `t`.
 (`rnnviz.*`) stays free of Streamlit so notebooks and the CLI get the same figures.
 """
 
-from .pages import PAGES, Page
+from .pages import PAGES, Page, url_path, use_declared_navigation
 from .widgets import Settings, control, figure, live_training, page_setup, t
 
-__all__ = ["PAGES", "Page", "Settings", "control", "figure", "live_training", "page_setup", "t"]
+use_declared_navigation()
+
+__all__ = ["PAGES", "Page", "url_path", "Settings", "control", "figure", "live_training", "page_setup", "t"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -23,3 +24,24 @@ PAGES = [
     Page("lab", "pages/7_training_lab.py", "nav.beyond", ":material/science:"),
 ]
 HOME = Page("home", "pages/home.py", "nav.start", ":material/home:")
+
+
+def url_path(page: Page) -> str:
+    """The page's address under the app: its file name without the number prefix (/gradient_flow)."""
+    return "" if page is HOME else Path(page.path).stem.split("_", 1)[1]
+
+
+def use_declared_navigation() -> None:
+    """Make Streamlit route by app.py's st.navigation from now on.
+
+    Streamlit treats an app with a pages/ folder as an old-style (v1) multipage app until some session
+    has run st.navigation.  A shared deep link opened first after the server starts would then show
+    the old, unsectioned sidebar for the rest of that session.  Every page imports this package, so
+    flipping Streamlit's flag here limits that to the very first render.  Best effort: the flag is
+    internal, and a Streamlit without it simply keeps its own behaviour."""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:
+        return
+    if getattr(PagesManager, "uses_pages_directory", None):
+        PagesManager.uses_pages_directory = False

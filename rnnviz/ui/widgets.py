@@ -8,6 +8,7 @@ a link that reproduces the screen) and keeps its value for the whole session, ac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import pandas as pd
@@ -20,6 +21,7 @@ from . import text
 from .runner import TORCH_THREADS, LiveRun
 
 POLL_SECONDS = 0.5
+FAVICON = Path(__file__).resolve().parents[2] / "assets" / "favicon.png"  # local: a classroom may be offline
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
@@ -72,7 +74,7 @@ def sidebar() -> Settings:
 def page_setup(page: str) -> Settings:
     """Page config, sidebar, title and one-paragraph introduction from the catalogue ("<page>.title")."""
     torch.set_num_threads(TORCH_THREADS)  # Streamlit runs each script in a fresh thread
-    st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon=":material/replay:", layout="wide")
+    st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon=str(FAVICON), layout="wide")
     settings = sidebar()
     st.title(t(page + ".title"))
     st.markdown(t(page + ".intro"))
