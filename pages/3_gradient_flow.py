@@ -1,6 +1,7 @@
 """Gradient flow: vanilla RNN vs LSTM vs GRU, trained side by side — the headline demo (curriculum §2–3)."""
 
 import streamlit as st
+import torch
 
 from rnnviz.experiments import REMEMBER_BIAS, cell_comparison, gradient_profiles
 from rnnviz.figures import grad_flow, grad_flow_animation, training_curves
@@ -54,8 +55,8 @@ live_training("flow.run", configs, draw, button=t("flow.button"))
 with st.container(border=True):
     st.markdown(f"**{t('flow.why_title')}**")
     if remember:
-        st.markdown(t("flow.why_on", distance=distance, highway=0.982 ** distance))
+        st.markdown(t("flow.why_on", distance=distance, highway=torch.sigmoid(torch.tensor(REMEMBER_BIAS)).item() ** distance))
     else:
-        st.markdown(t("flow.why_off", distance=distance, highway=0.5 ** distance))
+        st.markdown(t("flow.why_off", distance=distance, highway=0.5 ** distance))  # σ(0) = 0.5
     st.markdown(t("flow.h_vs_c"))
     st.caption(t("flow.honest"))

@@ -19,6 +19,8 @@ LENGTH_PARAM = {"recall": "distance", "adding": "length", "charlm": "seq_len"}
 BIASES = [0.0, 1.0, 2.0, 4.0]
 LR = 1e-2  # measured: recall over 20 steps is learned in ~40–300 steps with a bias of 2 or 4
 
+MAX_TYPED = 400  # characters of a typed probe: its replay and five heatmaps stay instant
+
 settings = page_setup("gates")
 controls, equations = st.columns([2, 3], gap="large")
 with controls:
@@ -107,7 +109,8 @@ if task_name == "adding":
 else:
     help_text = t(f"gates.typed_help.{task_name}", last_symbol=chr(ord("A") + getattr(task, "n_symbols", 1) - 1),
                   last_distractor=getattr(task, "n_distractors", 1) - 1)
-    typed = control(right.text_input, "gates.typed", t("gates.typed"), value="", help=help_text).strip()
+    typed = control(right.text_input, "gates.typed", t("gates.typed"), value="", help=help_text,
+                    max_chars=MAX_TYPED).strip()
 probe = task.probe_batch(config.probe_size)
 ids = None
 if typed:
@@ -122,7 +125,7 @@ def inside(result, trace) -> tuple:
     or the typed sequence replayed through the model as it is now."""
     shown, index, tokens = trace, example, token_names(probe.x[example])
     if ids is not None and len(ids) and result.training is not None:
-        model = result.training.model
+        model = result.training.model if result.finished else result.training.copy_model()  # never a torn update
         with torch.no_grad():
             x = model.encode(ids.to(next(model.parameters()).device)[None])
         shown, index, tokens = record(model.rnn, x, probe=("states", "gates")), 0, token_names(ids)

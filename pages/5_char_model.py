@@ -2,7 +2,6 @@
 samples as it learns, bits per character against letter frequencies, the text coloured by one hidden unit
 (with units ranked by simple text features), and the PCA path of the hidden state (curriculum §4)."""
 
-import copy
 import math
 
 import numpy as np
@@ -106,7 +105,7 @@ def checkpoints(result) -> list[tuple[int, object, bool]]:
     models, training = record["models"], result.training
     every = max(1, config.steps // SAMPLES_PER_RUN)
     if training is not None and not result.finished and (not models or result.step >= models[-1][0] + every):
-        models.append((result.step, copy.deepcopy(training.model)))
+        models.append((result.step, training.copy_model()))
     kept = [(step, model, False) for step, model in models]
     if result.finished and training is not None:
         kept.append((result.step, training.model, True))

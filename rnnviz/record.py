@@ -55,6 +55,8 @@ class Trace:
         return GATES[self.cell]
 
     def _key(self, layer: int, direction: int) -> tuple[int, int]:
+        if not -self.num_layers <= layer < self.num_layers:
+            raise ValueError(f"layer must be in -{self.num_layers}..{self.num_layers - 1}, got {layer}")
         layer = layer % self.num_layers
         if direction not in range(self.num_directions):
             raise ValueError(f"direction must be in 0..{self.num_directions - 1}, got {direction}")
@@ -87,6 +89,16 @@ class Trace:
                 raise RuntimeError("this Trace was built without its replica; jacobians are unavailable")
             self._jacobians[key] = _jacobian_norms(self._replica, self._x, self._hx, key[0], key[1], ord)
         return self._jacobians[key]
+
+    def compact(self) -> "Trace":
+        """A small copy for keeping many snapshots: only the gradients, each reduced to its per-example
+        norm (shape (B, T, 1)), so `grad_norms()` answers exactly as before while states, gates and
+        jacobians are gone."""
+        steps = {key: {name: np.linalg.norm(values, axis=-1, keepdims=True)
+                       for name, values in found.items() if name.startswith("grad_")}
+                 for key, found in self.steps.items()}
+        return Trace(self.cell, self.num_layers, self.num_directions, self.hidden_size,
+                     inputs=self.inputs[:, :, :0], output=self.output[:, :, :0], steps=steps, loss=self.loss)
 
     def to_frame(self, example: int | None = None) -> pd.DataFrame:
         """Tidy table: layer, direction, t, unit, quantity, value (batch mean, or one example)."""

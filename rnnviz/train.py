@@ -13,8 +13,10 @@ more if the caller stops iterating.  Same seed, same curve on the CPU.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
+import threading
 import time
 from dataclasses import asdict, dataclass, field, fields
 from typing import Iterator
@@ -31,7 +33,10 @@ from .tasks import make_task
 OPTIMIZERS = ("adam", "sgd")
 DEVICES = ("auto", "cpu", "cuda", "mps")
 EVENT_KINDS = ("snapshot", "step", "done", "diverged")
+ROW_COLUMNS = ["step", "loss", "metric", "grad_norm", "clipped", "elapsed"]
 SNAPSHOT_SHARE = 9  # timed snapshots wait at least 9× their own cost: they never take over 10 % of a run
+EVAL_SEED = 2**40 + 99  # the evaluation batch: above every training data seed, like the probe's (tasks/base.py)
+_BUILD_LOCK = threading.Lock()  # torch's global RNG initialises modules: one build at a time
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,9 @@ class TrainConfig:
                 _choice("gate_bias", self.gate_bias, ("chrono",))
             else:
                 _real("gate_bias", self.gate_bias, -50.0, 50.0)
-        make_task(self.task, **self.task_params)  # validates the task and its parameters
+        task = make_task(self.task, **self.task_params)  # validates the task and its parameters
+        if self.gate_bias == "chrono" and task.seq_len < 3:
+            raise ValueError(f"gate_bias 'chrono' needs sequences of at least 3 steps; this task has {task.seq_len}")
 
     def replace(self, **changes) -> "TrainConfig":
         return TrainConfig(**{**asdict(self), **changes})
@@ -107,9 +114,12 @@ class TrainConfig:
         return cls(**data)
 
     def key(self) -> str:
-        """A stable string identifying the run's result (everything but how it is watched)."""
+        """A stable string identifying the run's result: everything but how it is watched, with the
+        task's parameters in full (so {"distance": 100} and {"distance": 100, "n_symbols": 4} agree)."""
         watched = {"snapshot_seconds", "snapshot_steps", "threads"}
-        return json.dumps({k: v for k, v in asdict(self).items() if k not in watched}, sort_keys=True)
+        fields_ = {k: v for k, v in asdict(self).items() if k not in watched}
+        fields_["task_params"] = make_task(self.task, **self.task_params).params
+        return json.dumps(fields_, sort_keys=True, default=str)
 
 
 @dataclass
@@ -144,9 +154,10 @@ class Training:
             torch.set_num_threads(config.threads)
         self.device = resolve_device(config.device)
         self.task = make_task(config.task, **config.task_params)
-        torch.manual_seed(config.seed)
-        self.model = SequenceModel(self.task, config.cell, config.hidden_size, config.num_layers,
-                                   config.bidirectional, config.nonlinearity, config.encoding)
+        with _BUILD_LOCK, torch.random.fork_rng(devices=[]):  # same seed, same weights, whatever else runs
+            torch.manual_seed(config.seed)
+            self.model = SequenceModel(self.task, config.cell, config.hidden_size, config.num_layers,
+                                       config.bidirectional, config.nonlinearity, config.encoding)
         init_gen = torch.Generator().manual_seed(config.seed + 1)
         init_recurrent_weights(self.model.rnn, config.init, config.init_scale, init_gen)
         if config.gate_bias is not None:
@@ -158,7 +169,8 @@ class Training:
         self.data_gen = torch.Generator().manual_seed(config.seed + 2)
         self.probe = self.task.probe_batch(config.probe_size).to(self.device)
         self.step = 0
-        self.rows: list[tuple] = []  # (step, loss, metric, grad_norm, clipped, elapsed)
+        self.rows: list[tuple] = []  # one per update, columns ROW_COLUMNS
+        self._update_lock = threading.Lock()  # held while the weights change, so copies are never torn
         self._events = self._run()
 
     def __iter__(self) -> Iterator[Event]:
@@ -174,17 +186,22 @@ class Training:
         dtype = torch.float32 if self.device.type == "mps" else torch.float64
         return record(self.model.rnn, x, loss_fn=lambda out: self.task.loss(self.model.readout(out), y), dtype=dtype)
 
+    def copy_model(self) -> SequenceModel:
+        """A copy of the model between two updates, safe to use while training goes on in another thread."""
+        with self._update_lock:
+            return copy.deepcopy(self.model)
+
     @torch.no_grad()
-    def evaluate(self, batch_size: int = 512, seed: int = 99) -> float:
-        """The task metric on a fresh batch the model has never trained on (same seed, same batch)."""
-        batch = self.task.sample(batch_size, torch.Generator().manual_seed(seed)).to(self.device)
-        self.model.eval()
-        pred, _ = self.model(batch.x)
+    def evaluate(self, batch_size: int = 512) -> float:
+        """The task metric on a fixed batch the model never trains on."""
+        batch = self.task.sample(batch_size, torch.Generator().manual_seed(EVAL_SEED)).to(self.device)
+        model = self.copy_model().eval()
+        pred, _ = model(batch.x)
         return self.task.metric(pred, batch.y)
 
     def history(self) -> pd.DataFrame:
         """One row per update: step, loss, metric, grad_norm, clipped, elapsed."""
-        return pd.DataFrame(self.rows, columns=["step", "loss", "metric", "grad_norm", "clipped", "elapsed"])
+        return pd.DataFrame(self.rows, columns=ROW_COLUMNS)
 
     def _train_step(self) -> tuple[float, float, float, bool]:
         batch = self.task.sample(self.config.batch_size, self.data_gen).to(self.device)
@@ -197,7 +214,8 @@ class Training:
         clip = self.config.clip
         norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), clip if clip else math.inf).item()
         if math.isfinite(norm):
-            self.optimizer.step()
+            with self._update_lock:
+                self.optimizer.step()
         return loss.item(), self.task.metric(pred.detach(), batch.y), norm, bool(clip and norm > clip)
 
     def _run(self) -> Iterator[Event]:
@@ -206,8 +224,8 @@ class Training:
         yield Event("snapshot", 0, trace=self.snapshot())
         last_snap = time.perf_counter()
         snap_cost = last_snap - start
+        self.model.train()
         while self.step < cfg.steps:
-            self.model.train()
             loss, metric, norm, clipped = self._train_step()
             elapsed = time.perf_counter() - start
             if not (math.isfinite(loss) and math.isfinite(norm)):

@@ -1,6 +1,7 @@
 """InstrumentedRNN must compute exactly what torch.nn.RNN / LSTM / GRU compute."""
 
 import itertools
+import zlib
 
 import pytest
 import torch
@@ -28,7 +29,7 @@ def _state(cell, layers, bidirectional, batch, dtype, gen):
 @pytest.mark.parametrize("dtype,tol", [(torch.float32, 1e-5), (torch.float64, 1e-10)])
 @pytest.mark.parametrize("cell,layers,bidirectional,with_state", CASES)
 def test_outputs_states_and_gradients_match_torch(cell, layers, bidirectional, with_state, dtype, tol):
-    gen = torch.Generator().manual_seed(hash((cell, layers, bidirectional, with_state)) % 2**31)
+    gen = torch.Generator().manual_seed(zlib.crc32(repr((cell, layers, bidirectional, with_state)).encode()))
     torch.manual_seed(gen.initial_seed())
     ref, twin = _pair(cell, layers, bidirectional, dtype)
     x = torch.randn(3, 6, 5, dtype=dtype, generator=gen)

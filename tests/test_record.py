@@ -138,3 +138,16 @@ def test_to_frame_is_tidy_and_instrumented_modules_record_too():
     assert not module._step_hooks  # the recorder removed its hook
     with pytest.raises(ValueError, match="probe"):
         record(module, torch.randn(2, 5, 2), probe=["weights"])
+
+
+def test_a_compact_trace_keeps_exactly_the_gradient_norms():
+    torch.manual_seed(8)
+    trace = record(nn.LSTM(3, 6, num_layers=2, batch_first=True), torch.randn(4, 7, 3), loss_fn=lambda o: o.sum())
+    small = trace.compact()
+    for quantity in ("h", "c", "x"):
+        np.testing.assert_allclose(small.grad_norms(0, 0, quantity), trace.grad_norms(0, 0, quantity), rtol=1e-12)
+    assert small.get("grad_h").shape == (4, 7, 1)
+    with pytest.raises(KeyError):
+        small.get("f")
+    with pytest.raises(ValueError, match="layer"):
+        trace.get("h", layer=2)

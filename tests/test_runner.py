@@ -17,7 +17,10 @@ def test_configs_train_round_robin_and_the_result_is_cached():
     assert {r.status for r in run.results.values()} == {"idle"} and not run.from_cache
     assert run.start().join(60)
     assert all(r.status == "done" and r.step == 40 and len(r.history()) == 40 for r in run.results.values())
-    assert run.results["lstm"].snapshots[0][0] == 0  # the snapshot before any update
+    snapshots = run.results["lstm"].snapshots
+    assert snapshots[0][0] == 0  # the snapshot before any update
+    assert snapshots[-1][1].get("h").shape[1] == 11  # the latest is whole …
+    assert all(trace.get("grad_h").shape[-1] == 1 for _, trace in snapshots[:-1])  # … older ones compact
     again = LiveRun({"lstm": SMALL})
     assert again.from_cache and again.results["lstm"] is cached(SMALL)
 
@@ -51,3 +54,16 @@ def test_a_diverging_run_is_marked_and_cached_with_its_step():
     result = run.results["boom"]
     assert result.status == "diverged" and result.history().attrs["diverged_at"] == result.step + 1
     assert run.progress == 1.0
+
+
+def test_a_run_stopped_while_it_waits_for_a_core_never_trains():
+    clear_cache()
+    blockers = [LiveRun({"busy": SMALL.replace(steps=100_000, seed=s)}).start() for s in (1, 2)]
+    waiting = LiveRun({"queued": SMALL.replace(seed=3)}).start()
+    time.sleep(0.3)
+    assert waiting.results["queued"].status == "waiting"
+    waiting.stop()
+    for run in blockers:
+        run.stop()
+    assert waiting.join(10) and all(run.join(10) for run in blockers)
+    assert waiting.results["queued"].status == "stopped" and waiting.results["queued"].training is None

@@ -1,6 +1,7 @@
 """Training: events, determinism, divergence, initialisation, and the classic long-memory result."""
 
 import math
+import threading
 
 import numpy as np
 import pytest
@@ -35,9 +36,46 @@ def test_a_nan_loss_ends_the_run_with_a_clear_event():
 
 
 def test_clipping_caps_the_update_and_flags_it():
-    run = train(TrainConfig(**SMALL, clip=1e-3))
-    history = run.history()
-    assert history.clipped.all() and (history.grad_norm > 1e-3).all()
+    """With SGD at lr 1 an update is the clipped gradient itself, so no step can move the weights
+    further than the threshold."""
+    run = train(TrainConfig(**{**SMALL, "steps": 5}, optimizer="sgd", lr=1.0, clip=1e-3))
+    before = torch.cat([p.detach().flatten().clone() for p in run.model.parameters()])
+    events = [e for e in run if e.kind == "step"]
+    after = torch.cat([p.detach().flatten() for p in run.model.parameters()])
+    assert all(e.clipped and e.grad_norm > 1e-3 for e in events)
+    assert (after - before).norm() <= 5 * 1e-3 * (1 + 1e-5)
+
+
+def test_models_built_at_the_same_time_in_threads_get_their_seeds_weights():
+    """torch initialises modules from its global RNG; concurrent builds must not draw from each other."""
+    expected = {seed: train(TrainConfig(**SMALL, seed=seed)).model.rnn.weight_hh_l0.detach().clone() for seed in (0, 5)}
+    built = []
+
+    def build(seed):
+        for _ in range(10):
+            built.append((seed, train(TrainConfig(**SMALL, seed=seed)).model.rnn.weight_hh_l0.detach()))
+
+    threads = [threading.Thread(target=build, args=(seed,)) for seed in (0, 5, 0, 5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(built) == 40 and all(torch.equal(w, expected[seed]) for seed, w in built)
+
+
+def test_cache_key_names_the_full_task_and_chrono_needs_a_sequence():
+    assert TrainConfig(task_params={"distance": 100}).key() == TrainConfig(
+        task_params={"distance": 100, "n_symbols": 4, "n_distractors": 4}).key()
+    assert TrainConfig(task_params={"distance": 100}).key() != TrainConfig(task_params={"distance": 99}).key()
+    assert TrainConfig(snapshot_steps=5).key() == TrainConfig().key()  # how a run is watched is not its result
+    with pytest.raises(ValueError, match="chrono"):
+        TrainConfig(task="adding", task_params={"length": 2}, gate_bias="chrono")
+
+
+def test_evaluate_leaves_the_model_training():
+    run = train(TrainConfig(**SMALL))
+    next(run)
+    assert 0.0 <= run.evaluate(64) <= 1.0 and run.model.training
 
 
 @pytest.mark.parametrize("field,value", [("hidden_size", 0), ("lr", -1.0), ("lr", math.nan), ("cell", "transformer"),

@@ -1,8 +1,10 @@
 """Live training behind a page: runs train() on a background thread that the page polls.
 
 A `LiveRun` trains one or more labelled configs round-robin, one step each in turn, so that curves
-that are compared grow side by side.  The page never blocks: it reads `run.view()` every half second
-and draws.  Stop takes effect before the next step (well under a second for the models here).
+that are compared grow side by side.  The page never blocks: it reads `run.results` every half second
+and draws.  Stop takes effect before the next step or snapshot (well under a second for the models
+the pages offer).  Only the latest snapshot of a result is kept whole; older ones are compacted to
+their gradient norms, which is all that the animations over training read.
 
 Finished results are kept in a small process-wide cache keyed by the config: training is
 deterministic for a seed, so a control moved back is instant, and a class of students asking for the
@@ -22,7 +24,7 @@ import pandas as pd
 import torch
 
 from ..record import Trace
-from ..train import TrainConfig, Training
+from ..train import ROW_COLUMNS, TrainConfig, Training
 
 MAX_CONCURRENT = 2
 TORCH_THREADS = 1  # small RNNs train fastest on one thread; a class shares two cores
@@ -58,7 +60,7 @@ class Result:
         return self.snapshots[-1][1] if self.snapshots else None
 
     def history(self) -> pd.DataFrame:
-        frame = pd.DataFrame(list(self.rows), columns=["step", "loss", "metric", "grad_norm", "clipped", "elapsed"])
+        frame = pd.DataFrame(list(self.rows), columns=ROW_COLUMNS)
         if self.diverged_at is not None:
             frame.attrs["diverged_at"] = self.diverged_at
         return frame
@@ -138,6 +140,14 @@ class LiveRun:
     def _work(self) -> None:
         torch.set_num_threads(TORCH_THREADS)  # per thread: each new thread starts with torch's default
         with _slots:
+            if self._stop.is_set():  # stopped while it waited for a core
+                for result in self.results.values():
+                    if not result.finished:
+                        result.status = "stopped"
+                return
+            for label, result in self.results.items():  # trained by another session while this one waited
+                if not result.finished:
+                    self.results[label] = cached(result.config) or result
             pending = {label: r for label, r in self.results.items() if not r.finished}
             iterators = {}
             for label, result in pending.items():
@@ -170,6 +180,9 @@ class LiveRun:
         if event.kind in ("step", "done") and (not result.rows or result.rows[-1][0] != event.step):
             result.rows.append((event.step, event.loss, event.metric, event.grad_norm, event.clipped, event.elapsed))
         if event.trace is not None:
+            if result.snapshots:
+                step, previous = result.snapshots[-1]
+                result.snapshots[-1] = (step, previous.compact())
             result.snapshots.append((event.step, event.trace))
             if len(result.snapshots) > MAX_SNAPSHOTS:
                 result.snapshots[1:-1] = result.snapshots[2:-1:2]

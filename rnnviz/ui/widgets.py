@@ -94,16 +94,15 @@ def as_frame(data) -> pd.DataFrame | None:
 
 def figure(fig: go.Figure, caption: str, key: str, data=None) -> None:
     """A figure, the one line that says what to look at, and its export (data as CSV, figure as JSON).
-    `data` is anything `as_frame` understands."""
-    data = as_frame(data)
+    `data` is anything `as_frame` understands.  The files are made only when a download is clicked."""
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
     left, right = st.columns([6, 1], vertical_alignment="center")
     left.caption(t("common.look_at") + caption)
     with right.popover("", icon=":material/download:", help=t("common.export")):
         if data is not None:
-            st.download_button(t("common.download_data"), data.to_csv(index=False), f"{key}.csv", "text/csv",
-                               key=f"{key}.csv", on_click="ignore")
-        st.download_button(t("common.download_figure"), fig.to_json(), f"{key}.json", "application/json",
+            st.download_button(t("common.download_data"), lambda: as_frame(data).to_csv(index=False),
+                               f"{key}.csv", "text/csv", key=f"{key}.csv", on_click="ignore")
+        st.download_button(t("common.download_figure"), fig.to_json, f"{key}.json", "application/json",
                            key=f"{key}.json", on_click="ignore")
 
 
@@ -115,23 +114,25 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
     before (by anyone on this server) come back from the cache at once."""
     runs = st.session_state.setdefault("live_runs", {})
     run: LiveRun | None = runs.get(key)
-    if run is None or run.configs != configs:
+    wanted = {label: config.key() for label, config in configs.items()}
+    if run is None or {label: config.key() for label, config in run.configs.items()} != wanted:
         if run is not None:
             run.stop()
         run = runs[key] = LiveRun(configs)
+    if st.session_state.pop(f"{key}.start", False):  # Train was pressed: start with the settings on screen now
+        if run.finished:  # a stopped or failed run starts afresh
+            run = runs[key] = LiveRun(configs)
+        run.start()
     label = button or t("common.train")
 
-    def start():  # callbacks run before the script, so the buttons below render the new state
-        fresh = runs[key] if not runs[key].finished else LiveRun(configs)  # a stopped or failed run starts afresh
-        runs[key] = fresh.start()
-
-    def stop():
+    def stop():  # a callback runs before the script, so the buttons below show the new state
         runs[key].stop()
         runs[key].join(timeout=1.0)
 
     complete = all(r.status in ("done", "diverged") for r in run.results.values())
     go_col, stop_col, info_col = st.columns([1, 1, 5], vertical_alignment="center")
-    go_col.button(label, key=f"{key}.train", type="primary", disabled=run.running or complete, on_click=start)
+    go_col.button(label, key=f"{key}.train", type="primary", disabled=run.running or complete,
+                  on_click=st.session_state.__setitem__, args=(f"{key}.start", True))
     stop_col.button(t("common.stop"), key=f"{key}.stop", disabled=not run.running, on_click=stop)
     if run.from_cache:
         info_col.caption(t("common.cached"))

@@ -1,8 +1,6 @@
 """Strings shared by every page: the sidebar, live-training controls, downloads, messages."""
 
 EN = {
-    "common.app_name": "rnnviz",
-    "common.tagline": "Watch recurrent networks learn — and see why vanilla RNNs forget while gated cells remember.",
     "common.settings": "Settings",
     "common.device": "Device",
     "common.device_help": "Small RNNs often train faster on the CPU than on a GPU.",
@@ -13,7 +11,6 @@ EN = {
     "common.language": "Language",
     "common.train": "Train",
     "common.stop": "Stop",
-    "common.reset": "Forget this result",
     "common.progress": "step {step} of {steps}",
     "common.status.idle": "not trained yet",
     "common.status.waiting": "waiting for a free core…",
@@ -25,7 +22,7 @@ EN = {
     "common.cached": "Shown from a run already trained with these exact settings.",
     "common.export": "Export this figure and its data",
     "common.download_data": "Data (CSV)",
-    "common.download_figure": "Figure (HTML)",
+    "common.download_figure": "Figure (Plotly JSON)",
     "common.no_result": "Press **{button}** to train. Results appear live while the model learns.",
     "common.diverged": "The run diverged: {message}",
     "common.error": "Something went wrong: {message}",

@@ -43,7 +43,6 @@ EN = {
     "deep.backward": "backward ←",
     "deep.accuracy_title": "{metric} while training",
     "deep.ceiling": "best possible without the future = {value:.0%}",
-    "deep.chance": "chance = {value:.0%}",
     "deep.accuracy_caption_lookahead": (
         "the unidirectional model cannot pass the dashed line: at a Teddy the past says nothing, so it can only "
         "guess. The bidirectional model climbs to 100%."

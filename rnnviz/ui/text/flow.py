@@ -22,7 +22,6 @@ EN = {
     "flow.anim_title": "Gradient flow as training goes",
     "flow.anim_caption": "press play or drag the step slider: the vanilla line stays collapsed; the LSTM's c-highway (dashed) stays open.",
     "flow.metric_acc": "{label}: accuracy",
-    "flow.metric_ratio": "‖∂L/∂h₀‖ / ‖∂L/∂h_T‖",
     "flow.why_title": "Why",
     "flow.why_on": (
         "A vanilla RNN multiplies the gradient by diag(tanh′)·W_hh at every step, so after {distance} steps it has "

@@ -62,7 +62,6 @@ EN = {
     "lab.history": "Runs in this session",
     "lab.history_empty": "Finished runs appear here, one row per setting you trained.",
     "lab.col.run": "run",
-    "lab.col.label": "label",
     "lab.col.settings": "settings",
     "lab.col.loss": "final loss",
     "lab.col.metric": "final score",

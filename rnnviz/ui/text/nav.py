@@ -11,5 +11,4 @@ EN = {
                    "RNN forgets what a gated cell remembers."),
     "home.start_demo": "Start the classroom demo",
     "home.start_demo_help": "Vanilla RNN vs LSTM vs GRU on a task that needs a memory of 100 steps.",
-    "home.open": "Open",
 }

@@ -35,7 +35,6 @@ EN = {
         "x_t is the character's row of a 4-column embedding table, drawn at random here; in a trained model it is "
         "learned with the other weights. W_xh now has 4 columns whatever the vocabulary."
     ),
-    "unroll.eq_title": "The same step in two notations",
     "unroll.eq_ng": "Andrew Ng's notation (g = tanh here; a⟨0⟩ = 0):",
     "unroll.eq_torch": "PyTorch's `torch.nn.RNN` (what the engine computes; h₀ = 0):",
     "unroll.eq_table": (
