@@ -35,7 +35,7 @@ def main() -> None:
         if first is None and all(r.rows and r.snapshots for r in results):
             first = now
         lstm = run.results["LSTM"]
-        if solved is None and len(lstm.rows) >= 20 and lstm.history().metric.tail(20).mean() >= 0.9:
+        if solved is None and len(lstm.rows) >= 20 and lstm.recent("metric") >= 0.9:
             solved = now, lstm.step
         time.sleep(0.05)
     total = time.perf_counter() - start
@@ -44,7 +44,7 @@ def main() -> None:
     print("LSTM at ≥ 90 % accuracy  " + (f"{solved[0]:6.2f} s (step {solved[1]})" if solved else "never"))
     print(f"all three finished       {total:6.2f} s")
     for label, result in run.results.items():
-        print(f"  {label:12s} final accuracy {result.history().metric.tail(20).mean():.2f}")
+        print(f"  {label:12s} final accuracy {result.recent("metric"):.2f}")
     print(f"ratio {first / TARGET_SECONDS:.3f}")
 
 

@@ -91,7 +91,7 @@ configs = {t("vanish.label.free"): base.replace(clip=None), t("vanish.label.clip
 
 
 def draw(run):
-    histories = {label: r.history() for label, r in run.results.items() if r.rows}
+    histories = run.histories()
     if not histories:
         return
     loss_col, norm_col = st.columns(2)

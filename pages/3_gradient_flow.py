@@ -22,12 +22,12 @@ task = make_task(task_name, **next(iter(configs.values())).task_params)
 
 
 def draw(run):
-    histories = {label: r.history() for label, r in run.results.items() if r.rows}
+    histories = run.histories()
     if histories:
         cols = st.columns(len(run.results))
         for col, (label, result) in zip(cols, run.results.items()):
             if result.rows:
-                col.metric(t("flow.metric_acc", label=label), f"{result.history().metric.tail(20).mean():.0%}")
+                col.metric(t("flow.metric_acc", label=label), f"{result.recent('metric'):.0%}")
         fig = training_curves(histories, chance=task.chance, y_title=task.metric_name,
                               title=t("flow.accuracy_title", chance=task.chance), projector=settings.projector)
         figure(fig, t("flow.accuracy_caption"), "flow.accuracy", data=histories)

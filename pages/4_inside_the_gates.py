@@ -143,7 +143,7 @@ def inside(result, trace) -> tuple:
 def draw(run):
     result = run.results[CELL_LABELS[cell]]
     if result.rows:
-        metric = result.history().metric.tail(20).mean()
+        metric = result.recent("metric")
         st.caption(t("gates.progress", step=result.step, metric_name=task.metric_name, metric=metric, chance=task.chance))
     if not result.snapshots:
         return

@@ -66,7 +66,7 @@ directions = {0: t("deep.forward"), 1: t("deep.backward")}
 
 
 def accuracy(run):
-    histories = {label: r.history() for label, r in run.results.items() if r.rows}
+    histories = run.histories()
     fig = training_curves(histories, y_title=task.metric_name, chance=task.chance, projector=settings.projector,
                           title=t("deep.accuracy_title", metric=task.metric_name))
     if task_name == "lookahead":  # the chance line is also the best any model that reads only the past can do

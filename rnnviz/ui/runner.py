@@ -59,6 +59,10 @@ class Result:
     def latest_trace(self) -> Trace | None:
         return self.snapshots[-1][1] if self.snapshots else None
 
+    def recent(self, column: str = "metric", steps: int = 20) -> float:
+        """The mean of a history column over the last `steps` updates (one batch alone is noisy)."""
+        return float(pd.Series([row[ROW_COLUMNS.index(column)] for row in self.rows[-steps:]]).mean())
+
     def history(self) -> pd.DataFrame:
         frame = pd.DataFrame(list(self.rows), columns=ROW_COLUMNS)
         if self.diverged_at is not None:
@@ -103,6 +107,10 @@ class LiveRun:
     @property
     def configs(self) -> dict[str, TrainConfig]:
         return {label: r.config for label, r in self.results.items()}
+
+    def histories(self) -> dict[str, pd.DataFrame]:
+        """label → history, for the results that have made at least one update."""
+        return {label: r.history() for label, r in self.results.items() if r.rows}
 
     @property
     def running(self) -> bool:
