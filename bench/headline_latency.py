@@ -44,7 +44,7 @@ def main() -> None:
     print("LSTM at ≥ 90 % accuracy  " + (f"{solved[0]:6.2f} s (step {solved[1]})" if solved else "never"))
     print(f"all three finished       {total:6.2f} s")
     for label, result in run.results.items():
-        print(f"  {label:12s} final accuracy {result.recent("metric"):.2f}")
+        print(f"  {label:12s} final accuracy {result.recent('metric'):.2f}")
     print(f"ratio {first / TARGET_SECONDS:.3f}")
 
 
