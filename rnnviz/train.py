@@ -135,13 +135,22 @@ class Event:
     message: str = ""
 
 
+def available_devices() -> list[str]:
+    """The devices this machine can train on, "cpu" first."""
+    found = ["cpu"]
+    if torch.cuda.is_available():
+        found.append("cuda")
+    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+        found.append("mps")
+    return found
+
+
 def resolve_device(name: str) -> torch.device:
+    available = available_devices()
     if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "cpu"
-    if name == "cuda" and not torch.cuda.is_available():
-        raise ValueError("device 'cuda' was asked for, but no CUDA GPU is available")
-    if name == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
-        raise ValueError("device 'mps' was asked for, but Apple's MPS is not available")
+        name = "cuda" if "cuda" in available else "cpu"
+    if name not in available:
+        raise ValueError(f"device {name!r} was asked for, but this machine has only {', '.join(available)}")
     return torch.device(name)
 
 

@@ -149,7 +149,7 @@ def test_training_curves_mark_divergence_without_raising():
     histories = {"vanilla RNN": _history(diverge=3)}
     fig = training_curves(histories, y="loss")
     texts = [t for tr in fig.data for t in (tr.text or ())]
-    assert "diverged (NaN) at step 30" in texts
+    assert "diverged (NaN/inf) at step 30" in texts
     marker = next(tr for tr in fig.data if tr.text)
     assert marker.marker.symbol == "x" and marker.y[0] == pytest.approx(histories["vanilla RNN"].loss[2])
     assert np.isnan(fig.data[0].y[3:]).all()  # Inf is not drawn
@@ -168,7 +168,7 @@ def test_grad_norm_curve_log_axis_clip_line_and_clipped_steps():
     assert list(clipped.x) == [10, 30] and list(clipped.y) == [2.0, 3.0]
     threshold = next(t for t in fig.data if t.name.startswith("clip threshold"))
     assert list(threshold.y) == [1.0, 1.0]
-    assert any("diverged (NaN) at step 40" in t for tr in fig.data for t in (tr.text or ()))
+    assert any("diverged (NaN/inf) at step 40" in t for tr in fig.data for t in (tr.text or ()))
 
 
 # -- states -----------------------------------------------------------------------------------------

@@ -96,6 +96,6 @@ def test_a_diverging_run_says_so_and_joins_the_table_as_diverged():
     at = _train(at, 20)
     assert not at.exception
     assert "diverged" in at.warning[0].value
-    assert any("diverged (NaN) at step" in d["name"] for d in _by_title(at, "Training loss")["data"])
+    assert any("diverged (NaN/inf) at step" in d["name"] for d in _by_title(at, "Training loss")["data"])
     table = at.dataframe[0].value
     assert table["status"][0] == "diverged" and "relu" in table["settings"][0] and "clip off" in table["settings"][0]

@@ -28,7 +28,7 @@ FONT = "Open Sans, Verdana, Arial, sans-serif"
 LINE_WIDTH = 2.5
 
 
-def cell_of(label: str) -> str | None:
+def cell_in_label(label: str) -> str | None:
     """Which fixed colour a label asks for: "highway" for c_t gradients, else the cell it names."""
     low = label.lower()
     if "c_t" in low or "∂l/∂c" in low:
@@ -41,7 +41,7 @@ def line_styles(labels) -> dict[str, dict]:
     otherwise the next unused palette colour.  Lines of the LSTM's cell state c_t are dashed."""
     styles, used = {}, set()
     for label in labels:
-        cell = cell_of(label)
+        cell = cell_in_label(label)
         color = CELL_COLORS.get(cell)
         if color is None or color in used:
             color = next((c for c in PALETTE if c not in used and c not in CELL_COLORS.values()),

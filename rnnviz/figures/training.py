@@ -1,7 +1,7 @@
 """Training curves: loss or metric per step, and the total gradient norm with its clipping.
 
 A history is a DataFrame with columns step, loss, metric, grad_norm, clipped.  A run that blew up
-is drawn up to where it did, with an ✕ and "diverged (NaN) at step N"; NaN and Inf never raise.
+is drawn up to where it did, with an ✕ and "diverged (NaN/inf) at step N"; NaN and Inf never raise.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def _divergence_marker(history: pd.DataFrame, y: np.ndarray, label: str, color: 
     if at is None:
         return None
     before = y[(history["step"].to_numpy() <= at) & np.isfinite(y)]
-    text = f"diverged (NaN) at step {at}"
+    text = f"diverged (NaN/inf) at step {at}"
     return go.Scatter(x=[at], y=[before[-1] if before.size else np.nan], mode="markers+text", text=[text],
                       textposition="top center", name=f"{label}: {text}", legendgroup=label, showlegend=False,
                       marker=dict(symbol="x", size=16, color=color), textfont_color=color,

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
-from ..train import TrainConfig
+from ..train import TrainConfig, available_devices
 from . import text
 from .runner import TORCH_THREADS, LiveRun
 
@@ -45,15 +45,6 @@ def control(widget: Callable, key: str, label: str, **kwargs):
     return widget(label, key=key, bind="query-params", persist_state="session", **kwargs)
 
 
-def devices() -> list[str]:
-    found = ["cpu"]
-    if torch.cuda.is_available():
-        found.append("cuda")
-    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
-        found.append("mps")
-    return found
-
-
 def sidebar() -> Settings:
     with st.sidebar:
         st.subheader(t("common.settings"))
@@ -62,7 +53,7 @@ def sidebar() -> Settings:
         if len(languages) > 1:
             lang = control(st.segmented_control, "lang", t("common.language"), options=list(languages),
                            format_func=languages.get, default="en", required=True)
-        device = control(st.selectbox, "device", t("common.device"), options=devices(), help=t("common.device_help"))
+        device = control(st.selectbox, "device", t("common.device"), options=available_devices(), help=t("common.device_help"))
         seed = control(st.number_input, "seed", t("common.seed"), min_value=0, max_value=9999, value=0, step=1,
                        help=t("common.seed_help"))
         projector = control(st.toggle, "projector", t("common.projector"), value=False, help=t("common.projector_help"))
