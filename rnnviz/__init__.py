@@ -3,10 +3,16 @@
 The engine (this package, minus `rnnviz.ui`) knows nothing of Streamlit:
     cells     InstrumentedRNN, the step-by-step twin of torch.nn.RNN / LSTM / GRU
     record    record() and Trace: states, gates and gradients of every timestep
-    tasks     seeded toy tasks (recall, adding, sine, charlm) behind one interface
+    tasks     seeded toy tasks (recall, adding, sine, charlm, lookahead) behind one interface
     init      initialisation schemes that decide the lesson (orthogonal, IRNN, gate bias, chrono)
+    model     the trainable model: encoding → fused torch.nn recurrent layer → readout
     train     TrainConfig and train(): an iterator of training events
+    experiments  the exact configs the pages run (the headline cell comparison)
+    analytic  untrained cells for the instant pages (an unrolled word, Jacobian studies)
+    generate  sampling from a character model
+    analysis  PCA, gate saturation, units ranked by text features
     figures   Plotly figure builders: data in, go.Figure out
+    cli       the `rnnviz` command
 """
 
 from .cells import InstrumentedRNN
