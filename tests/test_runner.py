@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from rnnviz.train import TrainConfig
+from rnnviz.ui import runner
 from rnnviz.ui.runner import LiveRun, cached, clear_cache
 
 SMALL = TrainConfig(task="recall", task_params={"distance": 10}, hidden_size=8, batch_size=16, steps=40)
@@ -67,3 +68,15 @@ def test_a_run_stopped_while_it_waits_for_a_core_never_trains():
         run.stop()
     assert waiting.join(10) and all(run.join(10) for run in blockers)
     assert waiting.results["queued"].status == "stopped" and waiting.results["queued"].training is None
+
+
+def test_a_run_nobody_watches_any_more_stops_and_frees_its_core(monkeypatch):
+    monkeypatch.setattr(runner, "ABANDON_SECONDS", 0.5)
+    watchers = {"open tab": lambda: True, "closed tab": lambda: False}
+    runs = {name: LiveRun({name: SMALL.replace(steps=100_000, seed=i)}, watch).start()
+            for i, (name, watch) in enumerate(watchers.items())}
+    assert runs["closed tab"].join(10), "an abandoned run must stop by itself"
+    assert runs["closed tab"].results["closed tab"].status == "stopped"
+    assert runs["open tab"].running
+    runs["open tab"].stop()
+    assert runs["open tab"].join(10)

@@ -19,6 +19,7 @@ import time
 import traceback
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 import torch
@@ -30,6 +31,7 @@ MAX_CONCURRENT = 2
 TORCH_THREADS = 1  # small RNNs train fastest on one thread; a class shares two cores
 CACHE_SIZE = 16
 MAX_SNAPSHOTS = 64  # per result; beyond it every other snapshot is dropped (first and last kept)
+ABANDON_SECONDS = 30  # a run nobody is connected to (its tab was closed) stops after this, freeing its core
 _slots = threading.BoundedSemaphore(MAX_CONCURRENT)
 _cache: OrderedDict[str, "Result"] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -93,16 +95,20 @@ def clear_cache() -> None:
 
 
 class LiveRun:
-    """Train `configs` (label → TrainConfig) round-robin on one background thread."""
+    """Train `configs` (label → TrainConfig) round-robin on one background thread.
 
-    def __init__(self, configs: dict[str, TrainConfig]):
+    `is_watched()`, when given, says whether anyone is still connected to the run (the session behind
+    the browser tab); after ABANDON_SECONDS without anyone, the run stops as if Stop were pressed."""
+
+    def __init__(self, configs: dict[str, TrainConfig], is_watched: Callable[[], bool] | None = None):
         if not configs:
             raise ValueError("a LiveRun needs at least one config")
         self.results: dict[str, Result] = {label: cached(config) or Result(config) for label, config in configs.items()}
         self.from_cache = all(r.finished for r in self.results.values())
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.started_at = time.perf_counter()
+        self._is_watched = is_watched
+        self._last_watched = self._last_check = time.monotonic()
 
     @property
     def configs(self) -> dict[str, TrainConfig]:
@@ -132,6 +138,7 @@ class LiveRun:
         for result in self.results.values():
             if not result.finished:
                 result.status = "waiting"
+        self._last_watched = self._last_check = time.monotonic()
         self._thread = threading.Thread(target=self._work, name="rnnviz-train", daemon=True)
         self._thread.start()
         return self
@@ -166,12 +173,24 @@ class LiveRun:
                 except Exception as exc:  # a bad device, a task that cannot be built: say so on the page
                     result.status, result.message = "error", f"{type(exc).__name__}: {exc}"
             while iterators and not self._stop.is_set():
+                if self._abandoned():
+                    break
                 for label in list(iterators):
                     if self._stop.is_set():
                         break
                     self._advance(label, iterators)
             for label in iterators:
                 self.results[label].status = "stopped"
+
+    def _abandoned(self) -> bool:
+        """True once nobody has watched the run for ABANDON_SECONDS (asked at most once a second)."""
+        now = time.monotonic()
+        if self._is_watched is None or now - self._last_check < 1.0:
+            return False
+        self._last_check = now
+        if self._is_watched():
+            self._last_watched = now
+        return now - self._last_watched > ABANDON_SECONDS
 
     def _advance(self, label: str, iterators: dict) -> None:
         result = self.results[label]

@@ -97,6 +97,18 @@ def figure(fig: go.Figure, caption: str, key: str, data=None) -> None:
                            key=f"{key}.json", on_click="ignore")
 
 
+def session_watch() -> Callable[[], bool] | None:
+    """A thread-safe "is this browser session still connected?" for the runner (None outside a server)."""
+    from streamlit import runtime
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None or not runtime.exists():
+        return None
+    server, session_id = runtime.get_instance(), ctx.session_id
+    return lambda: server.is_active_session(session_id)
+
+
 def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[LiveRun], None],
                   button: str | None = None) -> LiveRun:
     """Train / Stop buttons, a progress bar, and `draw(run)` redrawn every half second while training.
@@ -109,10 +121,10 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
     if run is None or {label: config.key() for label, config in run.configs.items()} != wanted:
         if run is not None:
             run.stop()
-        run = runs[key] = LiveRun(configs)
+        run = runs[key] = LiveRun(configs, session_watch())
     if st.session_state.pop(f"{key}.start", False):  # Train was pressed: start with the settings on screen now
         if run.finished:  # a stopped or failed run starts afresh
-            run = runs[key] = LiveRun(configs)
+            run = runs[key] = LiveRun(configs, session_watch())
         run.start()
     label = button or t("common.train")
 
