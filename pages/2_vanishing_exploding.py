@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from rnnviz.analytic import CELL_KINDS, jacobian_study
-from rnnviz.figures import activation_functions, eigenvalues, grad_norm_curve, jacobian_profile, training_curves
+from rnnviz.figures import (activation_functions, eigenvalues, grad_norm_curve, jacobian_profile, legend_below,
+                            training_curves)
 from rnnviz.figures.style import GREY
 from rnnviz.train import TrainConfig
 from rnnviz.ui import control, figure, live_training, page_setup, t
@@ -31,11 +32,6 @@ length = control(cols[3].slider, "vanish.length", t("vanish.length"), min_value=
 gated = kind in ("lstm", "gru")
 gate_bias = control(cols[4].slider, "vanish.gate_bias", t("vanish.gate_bias"), min_value=-2.0, max_value=6.0,
                     value=0.0, step=0.5, disabled=not gated, help=t("vanish.gate_bias_help"))
-
-
-def legend_below(fig):
-    """Legend under the plot, so a half-width figure keeps its width for the data."""
-    return fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.25, x=0), margin_b=120)
 
 
 def log_floor(fig, values, floor):

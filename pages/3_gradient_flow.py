@@ -4,7 +4,7 @@ import streamlit as st
 import torch
 
 from rnnviz.experiments import REMEMBER_BIAS, cell_comparison, gradient_profiles
-from rnnviz.figures import grad_flow, grad_flow_animation, training_curves
+from rnnviz.figures import grad_flow, grad_flow_animation, legend_below, training_curves
 from rnnviz.tasks import make_task
 from rnnviz.ui import control, figure, live_training, page_setup, t
 
@@ -22,15 +22,18 @@ task = make_task(task_name, **next(iter(configs.values())).task_params)
 
 
 def draw(run):
+    """Accuracy and gradient flow side by side (one screen on a projector), the animation below."""
     histories = run.histories()
+    cols = st.columns(len(run.results))
+    for col, (label, result) in zip(cols, run.results.items()):
+        if result.rows:
+            col.metric(t("flow.metric_acc", label=label), f"{result.recent('metric'):.0%}")
+    left, right = st.columns(2)
     if histories:
-        cols = st.columns(len(run.results))
-        for col, (label, result) in zip(cols, run.results.items()):
-            if result.rows:
-                col.metric(t("flow.metric_acc", label=label), f"{result.recent('metric'):.0%}")
         fig = training_curves(histories, chance=task.chance, y_title=task.metric_name,
                               title=t("flow.accuracy_title", chance=task.chance), projector=settings.projector)
-        figure(fig, t("flow.accuracy_caption"), "flow.accuracy", data=histories)
+        with left:
+            figure(legend_below(fig), t("flow.accuracy_caption"), "flow.accuracy", data=histories)
     profiles, step = {}, 0
     for label, result in run.results.items():
         if result.snapshots:
@@ -39,7 +42,8 @@ def draw(run):
     if profiles:
         fig = grad_flow(profiles, title=t("flow.flow_title", step=step), annotate_ratio=True,
                         projector=settings.projector)
-        figure(fig, t("flow.flow_caption"), "flow.gradients", data=profiles)
+        with right:
+            figure(legend_below(fig), t("flow.flow_caption"), "flow.gradients", data=profiles)
     if run.finished and all(len(r.snapshots) > 1 for r in run.results.values()):
         series = {}
         for label, result in run.results.items():

@@ -13,13 +13,13 @@ in one place, `style.py`.
 from .analytic import activation_functions, eigenvalues
 from .gradients import grad_flow, grad_flow_animation, jacobian_profile
 from .states import gate_heatmaps, pca_trajectory, saturation_scatter, state_heatmap
-from .style import CELL_COLORS, PALETTE, apply_theme
+from .style import CELL_COLORS, PALETTE, apply_theme, legend_below
 from .text import text_heat_html
 from .training import grad_norm_curve, training_curves
 from .unroll import unroll_step
 
 __all__ = [
-    "CELL_COLORS", "PALETTE", "apply_theme",
+    "CELL_COLORS", "PALETTE", "apply_theme", "legend_below",
     "grad_flow", "grad_flow_animation", "jacobian_profile",
     "training_curves", "grad_norm_curve",
     "state_heatmap", "gate_heatmaps", "saturation_scatter", "pca_trajectory",

@@ -75,3 +75,8 @@ def apply_theme(fig: go.Figure, projector: bool = False) -> go.Figure:
             if isinstance(trace.marker.size, (int, float)):
                 trace.marker.size *= scale
     return fig
+
+
+def legend_below(fig: go.Figure) -> go.Figure:
+    """Legend under the plot, so a half-width figure keeps its width for the data."""
+    return fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.25, x=0), margin_b=120)
