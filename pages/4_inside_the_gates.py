@@ -13,7 +13,7 @@ from rnnviz.figures.states import PANELS, SIGMOID_GATES
 from rnnviz.record import record
 from rnnviz.tasks import make_task
 from rnnviz.train import TrainConfig, Training
-from rnnviz.ui import control, figure, live_training, page_setup, t
+from rnnviz.ui import control, figure, live_training, memo, page_setup, t
 
 LENGTH_PARAM = {"recall": "distance", "adding": "length", "charlm": "seq_len"}
 BIASES = [0.0, 1.0, 2.0, 4.0]
@@ -148,13 +148,8 @@ def draw(run):
     if not result.snapshots:
         return
     step, trace = result.snapshots[-1]
-    # Building the figures costs ~0.1 s, and the page redraws every 0.5 s while training: build them once per
-    # snapshot (and per choice of sequence), then show the same ones again.
-    memo = st.session_state.setdefault("gates_figures", {})
-    key = (config.key(), step, example, typed, settings.projector)
-    if memo.get("key") != key:
-        memo.update(key=key, figures=inside(result, trace))
-    heat, heat_data, scatter, scatter_data = memo["figures"]
+    heat, heat_data, scatter, scatter_data = memo((config.key(), step, example, typed, settings.projector),
+                                                  lambda: inside(result, trace), slot="gates")
     figure(heat, t(f"gates.heatmaps_caption.{cell}"), key="gates.heatmaps", data=heat_data)
     figure(scatter, t("gates.saturation_caption"), key="gates.saturation", data=scatter_data)
 

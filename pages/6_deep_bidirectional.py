@@ -9,7 +9,7 @@ from rnnviz.figures import grad_flow, state_heatmap, training_curves
 from rnnviz.figures.style import GATE_COLORS
 from rnnviz.tasks import make_task
 from rnnviz.train import TrainConfig
-from rnnviz.ui import control, figure, live_training, page_setup, t
+from rnnviz.ui import control, figure, live_training, memo, page_setup, t
 
 HIDDEN = 32
 TASK_PARAMS = {"lookahead": {}, "recall": {"distance": 30}}
@@ -74,13 +74,12 @@ def accuracy(run):
     figure(fig, t(f"deep.accuracy_caption_{task_name}"), "deep.accuracy", data=histories)
 
 
-def inside(result):
-    """Hidden-state heatmaps, one per layer and direction, and the gradient-flow profile of each."""
-    step, trace = result.snapshots[-1]
+def inside(result, step, trace) -> list[tuple]:
+    """(figure, caption, key, data) for the hidden-state heatmap of every layer and direction, then the
+    gradient-flow profile of each."""
     vocabulary = task.token_labels()
     tokens = [vocabulary[i] for i in result.training.probe.x[EXAMPLE].tolist()]
-    note = "deep.inside_step" if task_name == "lookahead" else "deep.inside_step_recall"
-    st.caption(t(note, example=EXAMPLE, step=step))
+    shown = []
     for layer in range(trace.num_layers):
         for direction in range(trace.num_directions):
             states = trace.get("h", layer, direction)[EXAMPLE]
@@ -88,8 +87,8 @@ def inside(result):
                 "deep.heat_title", layer=layer + 1, direction=directions[direction]))
             fig.update_layout(height=300, margin_t=60, margin_b=50)
             kind = "backward" if direction else "forward_deep" if layer and trace.num_directions == 2 else "forward"
-            figure(fig, t(f"deep.heat.{task_name}.{kind}"), f"deep.h.{layer}.{direction}",
-                   data=pd.DataFrame(states).rename_axis("t").reset_index())
+            shown.append((fig, t(f"deep.heat.{task_name}.{kind}"), f"deep.h.{layer}.{direction}",
+                          pd.DataFrame(states).rename_axis("t").reset_index()))
     profiles, styles = {}, {}
     for layer in range(trace.num_layers):
         for direction in range(trace.num_directions):
@@ -100,7 +99,8 @@ def inside(result):
     for line in fig.data:  # colour by layer, dash by direction
         color, dash = styles[line.legendgroup]
         line.line.color, line.line.dash, line.marker.color = color, dash, color
-    figure(fig, t("deep.flow_caption"), "deep.flow", data=profiles)
+    shown.append((fig, t("deep.flow_caption"), "deep.flow", profiles))
+    return shown
 
 
 def draw(run):
@@ -110,7 +110,12 @@ def draw(run):
                    required=True, format_func=lambda v: t(f"deep.view.{v}"))
     result = run.results[labels[view == "bi"]]
     if result.snapshots and result.training is not None:
-        inside(result)
+        step, trace = result.snapshots[-1]
+        note = "deep.inside_step" if task_name == "lookahead" else "deep.inside_step_recall"
+        st.caption(t(note, example=EXAMPLE, step=step))
+        shown = memo((result.config.key(), step, settings.projector), lambda: inside(result, step, trace), slot="deep")
+        for fig, caption, key, data in shown:
+            figure(fig, caption, key, data=data)
 
 
 live_training("deep.run", configs, draw, button=t("deep.button"))

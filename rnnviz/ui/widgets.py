@@ -83,6 +83,16 @@ def as_frame(data) -> pd.DataFrame | None:
     return pd.DataFrame({"t": range(len(values[0]))} | {label: list(v) for label, v in data.items()})
 
 
+def memo(key, build: Callable[[], object], slot: str = "figures"):
+    """`build()`'s value, kept in the session until `key` changes.  Live panels redraw every half second,
+    but what they draw from a snapshot changes only with the snapshot: key it by (run, snapshot step,
+    the options on screen) and the figures are built once per snapshot."""
+    store = st.session_state.setdefault(f"memo.{slot}", {})
+    if store.get("key") != key:
+        store.update(key=key, value=build())
+    return store["value"]
+
+
 def figure(fig: go.Figure, caption: str, key: str, data=None) -> None:
     """A figure, the one line that says what to look at, and its export (data as CSV, figure as JSON).
     `data` is anything `as_frame` understands.  The files are made only when a download is clicked."""
