@@ -86,7 +86,7 @@ def main() -> None:
         snap_seconds.append(spent / count)
 
     ratio = statistics.median(ours) / statistics.median(bare)
-    print(f"config   recall distance 100, LSTM hidden 32 gate bias 4, batch 64, Adam 3e-3, clip 1.0")
+    print("config   recall distance 100, LSTM hidden 32 gate bias 4, batch 64, Adam 3e-3, clip 1.0")
     print(f"run      {args.device}, {args.threads} threads, {args.steps} steps x {args.repeats} (median), "
           f"torch {torch.__version__}")
     print(f"{'':22}{'steps/s':>10}")

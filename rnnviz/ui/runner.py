@@ -43,7 +43,6 @@ class Result:
 
     config: TrainConfig
     training: Training | None = None
-    rows: list = field(default_factory=list)          # (step, loss, metric, grad_norm, clipped, elapsed)
     snapshots: list = field(default_factory=list)     # (step, Trace)
     status: str = "idle"                  # idle | waiting (for a free core) | running | done | diverged | stopped | error
     message: str = ""
@@ -52,6 +51,11 @@ class Result:
     @property
     def finished(self) -> bool:
         return self.status in ("done", "diverged", "stopped", "error")
+
+    @property
+    def rows(self) -> list[tuple]:
+        """One row per update (ROW_COLUMNS), as the training records them."""
+        return self.training.rows if self.training is not None else []
 
     @property
     def step(self) -> int:
@@ -204,8 +208,6 @@ class LiveRun:
             traceback.print_exc()
             del iterators[label]
             return
-        if event.kind in ("step", "done") and (not result.rows or result.rows[-1][0] != event.step):
-            result.rows.append((event.step, event.loss, event.metric, event.grad_norm, event.clipped, event.elapsed))
         if event.trace is not None:
             if result.snapshots:
                 step, previous = result.snapshots[-1]
