@@ -301,3 +301,9 @@ def test_text_heat_html_escapes_and_keeps_every_character():
 def test_builders_are_deterministic(traces):
     build = lambda: gate_heatmaps(traces["lstm"]).to_json() + grad_flow({"LSTM": traces["lstm"].grad_norms()}).to_json()  # noqa: E731
     assert build() == build()
+
+
+def test_token_labels_make_invisible_characters_visible_and_escape_html():
+    from rnnviz.figures.style import token_label
+
+    assert [token_label(c) for c in (" ", "\n", "\u200b", "<EOS>")] == ["␣", "↵", "\\u200b", "&lt;EOS&gt;"]

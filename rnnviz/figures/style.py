@@ -11,6 +11,8 @@ import html
 
 import plotly.graph_objects as go
 
+from ..tasks.charlm import show_char
+
 # Okabe & Ito (2008), "Color Universal Design".
 BLUE, VERMILLION, GREEN, ORANGE = "#0072B2", "#D55E00", "#009E73", "#E69F00"
 SKY, PURPLE, BLACK, YELLOW = "#56B4E9", "#CC79A7", "#000000", "#F0E442"
@@ -52,8 +54,9 @@ def line_styles(labels) -> dict[str, dict]:
 
 
 def token_label(token: str) -> str:
-    """A token as a tick or hover label: visible whitespace, and <, >, & escaped for Plotly."""
-    return html.escape({" ": "␣", "\n": "↵", "\t": "⇥"}.get(token, token), quote=False)
+    """A token as a tick or hover label: whitespace and other invisible characters made visible (as the
+    character model shows them), and <, >, & escaped for Plotly."""
+    return html.escape("".join(show_char(ch) for ch in token), quote=False)
 
 
 def apply_theme(fig: go.Figure, projector: bool = False) -> go.Figure:
