@@ -130,7 +130,7 @@ def draw(run):
     result = run.results[label]
     history = result.history()
     if len(history):
-        history["bpc"] = history["loss"] / math.log(2)
+        history["bpc"] = task.bits_per_char(history["loss"])
         fig = training_curves({label: history}, y="bpc", y_title=t("charlm.bpc"), chance=chance,
                               higher_is_better=False, title=t("charlm.bpc_title", chance=chance),
                               projector=settings.projector)

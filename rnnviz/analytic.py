@@ -95,10 +95,7 @@ def fresh_cell(kind: str, hidden_size: int = 32, input_size: int = 8, init: str 
     cell, nonlinearity = CELL_KINDS[kind]
     rnn = InstrumentedRNN(cell, input_size, hidden_size, nonlinearity=nonlinearity)
     gen = torch.Generator().manual_seed(seed)
-    bound = 1 / math.sqrt(hidden_size)
-    with torch.no_grad():
-        for p in rnn.parameters():  # PyTorch's default init, from the seed rather than the global RNG
-            p.uniform_(-bound, bound, generator=gen)
+    rnn.reset_parameters(generator=gen)  # PyTorch's default init, from the seed rather than the global RNG
     init_recurrent_weights(rnn, init, scale, gen)
     if gate_bias is not None and cell != "rnn":
         set_memory_gate_bias(rnn, gate_bias)

@@ -97,11 +97,12 @@ class InstrumentedRNN(nn.Module):
         self._step_hooks: OrderedDict[int, StepHook] = OrderedDict()
         self.reset_parameters()
 
-    def reset_parameters(self) -> None:
-        """PyTorch's default: every weight and bias uniform in ±1/sqrt(hidden_size)."""
+    def reset_parameters(self, generator: torch.Generator | None = None) -> None:
+        """PyTorch's default: every weight and bias uniform in ±1/sqrt(hidden_size), drawn from
+        `generator` when given (reproducible whatever else uses torch's global RNG)."""
         bound = 1.0 / math.sqrt(self.hidden_size)
         for p in self.parameters():
-            nn.init.uniform_(p, -bound, bound)
+            nn.init.uniform_(p, -bound, bound, generator=generator)
 
     def extra_repr(self) -> str:
         return (f"{self.cell}, {self.input_size}, {self.hidden_size}, num_layers={self.num_layers}, "

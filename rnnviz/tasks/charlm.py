@@ -91,9 +91,9 @@ class CharLM(Task):
         return "".join(self.chars[i] for i in ids)
 
     @staticmethod
-    def bits_per_char(loss: float) -> float:
-        """Cross-entropy in nats per character → bits per character."""
-        return float(loss) / math.log(2)
+    def bits_per_char(loss):
+        """Cross-entropy in nats per character → bits per character (a number, array or Series)."""
+        return loss / math.log(2)
 
     def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
         starts = torch.randint(len(self.data) - self.seq_len, (batch_size,), generator=generator)
