@@ -189,7 +189,8 @@ class Training:
         return next(self._events)
 
     def snapshot(self) -> Trace:
-        """Replay the probe batch through an instrumented float64 copy of the current model."""
+        """Replay the probe batch through an instrumented copy of the current model (float64; float32 on
+        Apple MPS, which has no float64)."""
         x = self.model.encode(self.probe.x).detach()
         y = self.probe.y
         dtype = torch.float32 if self.device.type == "mps" else torch.float64
