@@ -11,11 +11,11 @@ from rnnviz.experiments import CELL_LABELS, gradient_profiles
 from rnnviz.figures import gate_heatmaps, grad_flow, saturation_scatter
 from rnnviz.figures.states import PANELS, SIGMOID_GATES
 from rnnviz.record import record
-from rnnviz.tasks import make_task
+from rnnviz.tasks import TASKS, make_task
 from rnnviz.train import TrainConfig, Training
 from rnnviz.ui import control, figure, live_training, memo, page_setup, t
 
-LENGTH_PARAM = {"recall": "distance", "adding": "length", "charlm": "seq_len"}
+GATE_TASKS = ["recall", "adding", "charlm"]
 BIASES = [0.0, 1.0, 2.0, 4.0]
 LR = 1e-2  # measured: recall over 20 steps is learned in ~40–300 steps with a bias of 2 or 4
 
@@ -26,7 +26,7 @@ controls, equations = st.columns([2, 3], gap="large")
 with controls:
     cell = control(st.radio, "gates.cell", t("gates.cell"), options=["lstm", "gru"], horizontal=True,
                    format_func=lambda c: t(f"common.cell.{c}"))
-    task_name = control(st.selectbox, "gates.task", t("gates.task"), options=list(LENGTH_PARAM),
+    task_name = control(st.selectbox, "gates.task", t("gates.task"), options=GATE_TASKS,
                         format_func=lambda name: t(f"common.task.{name}"))
     length = control(st.slider, "gates.length", t("gates.length"), min_value=5, max_value=100, value=20, step=5,
                      help=t("gates.length_help"))
@@ -59,7 +59,7 @@ slider_col, text_col = st.columns([2, 3], gap="large")
 bias = control(slider_col.select_slider, "gates.bias", t("gates.bias"), options=BIASES, value=2.0,
                format_func=lambda b: f"{b:+g}", help=t("gates.bias_help"))
 text_col.markdown(t("gates.bias_intro" if cell == "lstm" else "gates.bias_intro_gru"))
-config = TrainConfig(task=task_name, task_params={LENGTH_PARAM[task_name]: length}, cell=cell, hidden_size=hidden,
+config = TrainConfig(task=task_name, task_params={TASKS[task_name].length_param().name: length}, cell=cell, hidden_size=hidden,
                      gate_bias=float(bias), lr=LR, steps=steps, seed=settings.seed, device=settings.device,
                      snapshot_seconds=1.0)
 task = make_task(task_name, **config.task_params)

@@ -13,7 +13,6 @@ Bad options exit with status 2 and one line on stderr; a run that diverges still
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import math
 import os
@@ -28,24 +27,24 @@ from .cells import CELLS
 from .init import W_HH_SCHEMES
 from .model import ENCODINGS
 from .record import Trace
-from .tasks import TASKS
+from .tasks import TASKS, Param
 from .train import DEVICES, OPTIMIZERS, TrainConfig, Training
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
-# Task options: option → (the task parameter it sets, its type, what it is).  A task takes the options
-# whose parameter its __init__ accepts; the help lists those tasks and their defaults.
-TASK_OPTIONS = {
-    "distance": ("distance", int, "distractor steps between the symbol and the question"),
-    "symbols": ("n_symbols", int, "symbols to choose from"),
-    "distractors": ("n_distractors", int, "distractor tokens"),
-    "length": ("length", int, "sequence length"),
-    "min_gap": ("min_gap", int, "fewest steps from a word to the later word that decides it"),
-    "max_gap": ("max_gap", int, "most steps from a word to the later word that decides it"),
-    "noise": ("noise", float, "standard deviation of the input noise"),
-    "seq_len": ("seq_len", int, "characters per training window"),
-    "text": ("text", Path, "a UTF-8 text file to learn instead of the bundled sonnets"),
-}
+
+
+def task_options() -> dict[str, Param]:
+    """Every task parameter once, by its option ("--distance"), from the tasks' own PARAMS.  Tasks that
+    share a parameter name share its option; the help lists which tasks take it."""
+    found: dict[str, Param] = {}
+    for task in TASKS.values():
+        for param in task.PARAMS:
+            found.setdefault(param.option, param)
+    return found
+
+
+TASK_OPTIONS = task_options()
 
 
 class Parser(argparse.ArgumentParser):
@@ -86,9 +85,10 @@ def build_parser() -> Parser:
     run.add_argument("--task", choices=sorted(TASKS), default=d.task, help="the toy task (default %(default)s)")
 
     task = run.add_argument_group("task parameters (each applies to some tasks only)")
-    for option, (param, kind, what) in TASK_OPTIONS.items():
-        task.add_argument(flag(option), type=kind, metavar={int: "N", float: "X", Path: "FILE"}[kind],
-                          help=f"{what}; {task_defaults(param)}")
+    for option, param in TASK_OPTIONS.items():
+        kind = Path if param.from_file else param.kind
+        task.add_argument(option, type=kind, dest=param.name, metavar={int: "N", float: "X", Path: "FILE", str: "S"}[kind],
+                          help=f"{param.help}; {task_defaults(param.name)}")
 
     model = run.add_argument_group("model")
     model.add_argument("--cell", choices=CELLS, default=d.cell, help="recurrent cell (default %(default)s)")
@@ -125,17 +125,13 @@ def build_parser() -> Parser:
     return parser
 
 
-def task_parameters(task: str) -> dict[str, inspect.Parameter]:
-    return dict(inspect.signature(TASKS[task].__init__).parameters)
-
-
-def task_defaults(param: str) -> str:
+def task_defaults(name: str) -> str:
     """Which tasks take a parameter, with their defaults: "adding (default 100), sine (default 50)"."""
     shown = []
-    for name in sorted(TASKS):
-        found = task_parameters(name).get(param)
+    for task in sorted(TASKS):
+        found = {p.name: p for p in TASKS[task].PARAMS}.get(name)
         if found is not None:
-            shown.append(name if found.default is None else f"{name} (default {found.default})")
+            shown.append(task if found.default is None else f"{task} (default {found.default})")
     return ", ".join(shown)
 
 
@@ -160,15 +156,16 @@ def clip(text: str) -> float | None:
 
 def make_config(args: argparse.Namespace) -> TrainConfig:
     """The TrainConfig the options describe; ValueError names what is wrong."""
-    accepted = task_parameters(args.task)
-    given = {option: getattr(args, option) for option in TASK_OPTIONS if getattr(args, option) is not None}
-    for option in given:
-        if TASK_OPTIONS[option][0] not in accepted:
-            valid = [flag(o) for o, (param, *_) in TASK_OPTIONS.items() if param in accepted]
-            raise ValueError(f"{flag(option)} does not apply to task {args.task!r} (it takes {', '.join(valid)})")
-    params = {TASK_OPTIONS[option][0]: value for option, value in given.items()}
-    if "text" in params:
-        params["text"] = read_text(params["text"])
+    accepted = {p.name for p in TASKS[args.task].PARAMS}
+    given = {option: p for option, p in TASK_OPTIONS.items() if getattr(args, p.name) is not None}
+    for option, param in given.items():
+        if param.name not in accepted:
+            valid = [p.option for p in TASKS[args.task].PARAMS]
+            raise ValueError(f"{option} does not apply to task {args.task!r} (it takes {', '.join(valid)})")
+    params = {p.name: getattr(args, p.name) for p in given.values()}
+    for option, param in given.items():
+        if param.from_file:
+            params[param.name] = read_text(params[param.name], option)
     if args.snapshots < 1:
         raise ValueError(f"--snapshots must be at least 1, got {args.snapshots}")
     return TrainConfig(
@@ -180,17 +177,13 @@ def make_config(args: argparse.Namespace) -> TrainConfig:
         threads=args.threads)
 
 
-def flag(option: str) -> str:
-    return "--" + option.replace("_", "-")
-
-
-def read_text(path: Path) -> str:
+def read_text(path: Path, option: str = "--text") -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"--text {path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise ValueError(f"{option} {path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
-        raise ValueError(f"--text {path}: cannot read it ({exc.strerror or exc})") from None
+        raise ValueError(f"{option} {path}: cannot read it ({exc.strerror or exc})") from None
 
 
 def run_app(parser: Parser, port: int) -> NoReturn:
@@ -219,8 +212,9 @@ def run_training(training: Training, args: argparse.Namespace) -> int:
     pd.concat(flow, ignore_index=True).to_csv(out / "grad_flow.csv", index=False)
     task = training.task
     task_params = dict(task.params)
-    if args.text is not None:  # name the file, not its contents (the config below keeps the text)
-        task_params["text"] = str(args.text)
+    for param in task.PARAMS:  # name a file, not its contents (the config below keeps the text)
+        if param.from_file and getattr(args, param.name) is not None:
+            task_params[param.name] = str(getattr(args, param.name))
     final = history.iloc[-1] if len(history) else None
     summary = {
         "task": config.task, "task_params": task_params, "cell": config.cell,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .record import Trace
+from .tasks import TASKS
 from .train import TrainConfig
 
 CELL_LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}
@@ -21,7 +22,7 @@ def cell_comparison(distance: int = 100, remember: bool = True, task: str = "rec
                     cells: tuple[str, ...] = ("rnn", "lstm", "gru")) -> dict[str, TrainConfig]:
     """label → TrainConfig for each cell.  Adam 3e-3, clipping 1.0, batch 64; `remember` sets the
     LSTM forget-gate and GRU keep-gate bias to +4 (PyTorch's default init leaves them near σ(0) = 0.5)."""
-    params = {"distance": distance} if task == "recall" else {"length": distance}
+    params = {TASKS[task].length_param().name: distance}
     base = TrainConfig(task=task, task_params=params, hidden_size=hidden_size, steps=steps, seed=seed,
                        device=device, lr=3e-3, clip=1.0, batch_size=64)
     return {CELL_LABELS[cell]: base.replace(cell=cell, gate_bias=REMEMBER_BIAS if remember and cell != "rnn" else None)

@@ -1,6 +1,6 @@
 """Seeded toy tasks behind one interface (see base.py); `make_task(name, **params)` builds one."""
 
-from .base import SHAPES, Batch, Task
+from .base import SHAPES, Batch, Param, Task
 from .adding import Adding
 from .charlm import CharLM
 from .lookahead import Lookahead
@@ -16,10 +16,7 @@ def make_task(name: str, **params) -> Task:
     """Build a task by name; unknown names and bad parameters raise ValueError."""
     if name not in TASKS:
         raise ValueError(f"task must be one of {sorted(TASKS)}, got {name!r}")
-    try:
-        return TASKS[name](**params)
-    except TypeError as exc:  # an unknown keyword
-        raise ValueError(f"bad parameter for task {name!r}: {exc}") from None
+    return TASKS[name](**params)  # Task.__init__ checks every parameter against its PARAMS
 
 
-__all__ = ["SHAPES", "TASKS", "Batch", "Task", "make_task"]
+__all__ = ["SHAPES", "TASKS", "Batch", "Param", "Task", "make_task"]

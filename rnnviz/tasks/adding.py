@@ -11,7 +11,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from .base import Batch, Task, check_int
+from .base import Batch, Param, Task
 
 TOLERANCE = 0.04
 
@@ -25,8 +25,10 @@ class Adding(Task):
     output_size = 1
     chance = 2 * TOLERANCE - TOLERANCE**2  # P(|U1 + U2 - 1| < a) for the constant guess 1.0
 
-    def __init__(self, length: int = 100):
-        self.length = self.seq_len = check_int("length", length, 2, 2000)
+    PARAMS = (Param("length", int, 100, 2, 2000, "sequence length", length=True),)
+
+    def setup(self):
+        self.seq_len = self.length
 
     def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
         T, half = self.length, self.length // 2
@@ -50,6 +52,3 @@ class Adding(Task):
         return (f"Read {self.length} random numbers, two of them marked, and output the sum of the two "
                 f"marked ones at the end (counted right within {TOLERANCE}; chance {self.chance:.1%}).")
 
-    @property
-    def params(self):
-        return {"length": self.length}

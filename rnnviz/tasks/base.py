@@ -1,6 +1,9 @@
 """The one interface every task shares: what goes in, what comes out, how it is scored.
 
 A task is a seeded, deterministic generator of batches plus its loss, metric and chance level.
+Each task declares its parameters once, in `PARAMS` (name, type, range, default, help): the
+constructor validates against it, and the CLI's options, the pages' inputs and `TrainConfig`
+read the same declaration.
 Inputs are either token ids (LongTensor (B, T), `vocab_size` set; the model one-hot encodes or
 embeds them) or real vectors (FloatTensor (B, T, input_size), `vocab_size` None).
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 from torch import Tensor
@@ -33,8 +37,40 @@ class Batch:
         return Batch(self.x.to(device), self.y.to(device))
 
 
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a task.  Pages label it with the catalogue key "param.<name>"."""
+
+    name: str
+    kind: type                 # int, float or str
+    default: Any
+    low: float | None = None   # inclusive bounds for numbers
+    high: float | None = None
+    help: str = ""             # one sentence for `rnnviz run --help`
+    length: bool = False       # the task's sequence length (or memory distance): pages cap it, sliders use it
+    flag: str = ""             # the CLI option without "--"; default: the name with dashes
+    from_file: bool = False    # the CLI reads the value from the file it names (a text)
+
+    @property
+    def option(self) -> str:
+        return "--" + (self.flag or self.name.replace("_", "-"))
+
+    def check(self, value):
+        """The value, validated against the declaration (ValueError names the parameter)."""
+        if self.kind is int:
+            return check_int(self.name, value, self.low, self.high)
+        if self.kind is float:
+            return check_float(self.name, value, self.low, self.high)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"{self.name} must be a string, got {type(value).__name__}")
+        return value
+
+
 class Task(ABC):
-    """Subclasses set the class attributes and validate their parameters in __init__."""
+    """Subclasses set the class attributes, declare `PARAMS`, and finish building in `setup()`,
+    where cross-parameter checks belong.  Parameters become attributes of the same name."""
+
+    PARAMS: tuple[Param, ...] = ()
 
     name: str = ""
     shape: str = "many_to_one"
@@ -45,6 +81,31 @@ class Task(ABC):
     output_size: int = 0
     seq_len: int = 0
     chance: float = 0.0  # the metric of the best predictor that ignores the input
+
+    def __init__(self, **params):
+        names = [p.name for p in self.PARAMS]
+        unknown = sorted(set(params) - set(names))
+        if unknown:
+            raise ValueError(f"task {self.name!r} has no parameter {', '.join(unknown)} (it takes {', '.join(names)})")
+        self._params = {p.name: p.check(params.get(p.name, p.default)) for p in self.PARAMS}
+        for name, value in self._params.items():
+            setattr(self, name, value)
+        self.setup()
+
+    def setup(self) -> None:
+        """Derive sizes from the parameters and check how they combine."""
+
+    @classmethod
+    def param(cls, name: str) -> Param:
+        for p in cls.PARAMS:
+            if p.name == name:
+                return p
+        raise KeyError(f"task {cls.name!r} has no parameter {name!r}")
+
+    @classmethod
+    def length_param(cls) -> Param | None:
+        """The parameter that sets how far the model must remember, if the task has one."""
+        return next((p for p in cls.PARAMS if p.length), None)
 
     @abstractmethod
     def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
@@ -73,7 +134,7 @@ class Task(ABC):
     @property
     def params(self) -> dict:
         """The parameters the task was built with (enough to rebuild it with make_task)."""
-        return {}
+        return dict(self._params)
 
 
 def check_int(name: str, value, low: int, high: int) -> int:

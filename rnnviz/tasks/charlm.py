@@ -17,7 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .base import Batch, Task, accuracy, check_int
+from .base import Batch, Param, Task, accuracy
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 DEFAULT_TEXT = "sonnets.txt"
@@ -49,15 +49,16 @@ class CharLM(Task):
     metric_name = "next-char accuracy"
     higher_is_better = True
 
-    def __init__(self, text: str | None = None, seq_len: int = 64):
-        self.seq_len = check_int("seq_len", seq_len, 2, 1000)
-        if text is not None and not isinstance(text, str):
-            raise ValueError(f"text must be a string or None, got {type(text).__name__}")
-        self.text_param = text
+    PARAMS = (
+        Param("seq_len", int, 64, 2, 1000, "characters per training window", length=True),
+        Param("text", str, None, help="a UTF-8 text file to learn instead of the bundled sonnets", from_file=True),
+    )
+
+    def setup(self):
+        text = self.text  # the parameter; the attribute becomes the normalised corpus
         if text is not None and len(text) > 2 * MAX_CHARS:  # refuse before normalising a huge string
             raise ValueError(f"text is too long: {len(text):,} characters, at most {MAX_CHARS:,}")
-        raw = bundled_text() if text is None else text
-        self.text = normalise(raw)
+        self.text = normalise(bundled_text() if text is None else text)
         n = len(self.text)
         if not self.text.strip():
             raise ValueError("text is empty (or only whitespace)")
@@ -110,10 +111,7 @@ class CharLM(Task):
         return [show_char(c) for c in self.chars]
 
     def describe(self):
-        source = "the bundled sonnets" if self.text_param is None else "your text"
+        source = "the bundled sonnets" if self._params["text"] is None else "your text"
         return (f"Read {self.seq_len} characters of {source} ({len(self.text):,} characters, "
                 f"{self.vocab_size} distinct) and predict each next character (chance {self.chance:.0%}).")
 
-    @property
-    def params(self):
-        return {"text": self.text_param, "seq_len": self.seq_len}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from .base import Batch, Task, check_int
+from .base import Batch, Param, Task
 
 TEDDY, PERSON, TOY = 0, 1, 2   # token ids; distractors follow
 NO_TAG = 0                     # target at steps that are not a T; classes 1 and 2 follow the cue tokens
@@ -32,14 +32,20 @@ class Lookahead(Task):
     output_size = 3
     chance = 0.5  # the best any past-only predictor can do at the T steps: a coin
 
-    def __init__(self, length: int = 28, min_gap: int = 2, max_gap: int = 5, n_distractors: int = 4):
-        self.max_gap = check_int("max_gap", max_gap, 1, 50)
-        self.min_gap = check_int("min_gap", min_gap, 1, 50)
+    PARAMS = (
+        Param("length", int, 28, 3, 2000, "sequence length (at least max_gap + 2)", length=True),
+        Param("min_gap", int, 2, 1, 50, "fewest steps from a word to the later word that decides it"),
+        Param("max_gap", int, 5, 1, 50, "most steps from a word to the later word that decides it"),
+        Param("n_distractors", int, 4, 1, 64, "distractor tokens", flag="distractors"),
+    )
+
+    def setup(self):
         if self.min_gap > self.max_gap:
             raise ValueError(f"min_gap must be at most max_gap ({self.max_gap}), got {self.min_gap}")
         self.block = self.max_gap + 2
-        self.length = self.seq_len = check_int("length", length, self.block, 2000)
-        self.n_distractors = check_int("n_distractors", n_distractors, 1, 64)
+        if self.length < self.block:
+            raise ValueError(f"length must be at least max_gap + 2 = {self.block}, got {self.length}")
+        self.seq_len = self.length
         self.vocab_size = self.input_size = 3 + self.n_distractors
 
     @property
@@ -77,7 +83,3 @@ class Lookahead(Task):
                 f"distractor words. {self.tags_per_sequence} T per sequence of {self.length}; "
                 f"reading only the past, the best possible is {self.chance:.0%}.")
 
-    @property
-    def params(self):
-        return {"length": self.length, "min_gap": self.min_gap, "max_gap": self.max_gap,
-                "n_distractors": self.n_distractors}

@@ -10,18 +10,20 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from .base import Batch, Task, accuracy, check_int
+from .base import Batch, Param, Task, accuracy
 
 
 class Recall(Task):
     name = "recall"
     shape = "many_to_one"
     metric_name = "accuracy"
+    PARAMS = (
+        Param("distance", int, 100, 1, 2000, "distractor steps between the symbol and the question", length=True),
+        Param("n_symbols", int, 4, 2, 64, "symbols to choose from", flag="symbols"),
+        Param("n_distractors", int, 4, 1, 64, "distractor tokens", flag="distractors"),
+    )
 
-    def __init__(self, distance: int = 100, n_symbols: int = 4, n_distractors: int = 4):
-        self.distance = check_int("distance", distance, 1, 2000)
-        self.n_symbols = check_int("n_symbols", n_symbols, 2, 64)
-        self.n_distractors = check_int("n_distractors", n_distractors, 1, 64)
+    def setup(self):
         self.vocab_size = self.input_size = self.n_symbols + self.n_distractors
         self.output_size = self.n_symbols
         self.seq_len = self.distance + 1
@@ -45,6 +47,3 @@ class Recall(Task):
         return (f"See one of {self.n_symbols} symbols, then {self.distance} distractors; "
                 f"name the first symbol at the end (chance {self.chance:.0%}).")
 
-    @property
-    def params(self):
-        return {"distance": self.distance, "n_symbols": self.n_symbols, "n_distractors": self.n_distractors}

@@ -14,7 +14,7 @@ import math
 import torch
 import torch.nn.functional as F
 
-from .base import Batch, Task, check_float, check_int
+from .base import Batch, Param, Task
 
 FREQUENCY = (0.1, 0.6)  # angular frequency in radians per step: periods of about 10 to 60 steps
 AMPLITUDE = (0.5, 1.0)  # shared between the components, so the clean wave stays within ±1
@@ -29,9 +29,13 @@ class Sine(Task):
     output_size = 1
     chance = 0.0  # predicting the mean of the targets
 
-    def __init__(self, length: int = 50, noise: float = 0.05):
-        self.length = self.seq_len = check_int("length", length, 2, 2000)
-        self.noise = check_float("noise", noise, 0.0, 1.0)
+    PARAMS = (
+        Param("length", int, 50, 2, 2000, "sequence length", length=True),
+        Param("noise", float, 0.05, 0.0, 1.0, "standard deviation of the input noise"),
+    )
+
+    def setup(self):
+        self.seq_len = self.length
 
     def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
         B = batch_size
@@ -55,6 +59,3 @@ class Sine(Task):
         return (f"Watch {self.length} steps of a wave (one or two sines) blurred by noise of size {self.noise:g}, "
                 f"and at every step predict the next clean value.")
 
-    @property
-    def params(self):
-        return {"length": self.length, "noise": self.noise}
