@@ -6,19 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from rnnviz.analytic import CELL_KINDS, jacobian_study
+from rnnviz.experiments import clipping_comparison
 from rnnviz.figures import (activation_functions, eigenvalues, grad_norm_curve, jacobian_profile, legend_below,
                             training_curves)
 from rnnviz.figures.style import GREY
-from rnnviz.train import TrainConfig
 from rnnviz.ui import control, figure, live_training, page_setup, t
 
 SCALES = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.3, 1.5]
 CLIPS = [0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
 HIDDEN, INPUTS, EXAMPLES = 32, 8, 4
 LOSS_FLOOR, NORM_FLOOR = 1e-3, 1e-4  # where the clipping figures' log axes end
-# The clipping demo, measured with seeds 0–9 (see "vanish.clip_depends"): unclipped diverges, clipped learns.
-CLIP_DEMO = dict(task="recall", task_params={"distance": 20}, cell="rnn", nonlinearity="relu", init="identity",
-                 init_scale=1.5, optimizer="sgd", lr=0.03, hidden_size=32, batch_size=32, steps=300)
 
 settings = page_setup("vanish")
 cols = st.columns(5)
@@ -80,10 +77,10 @@ with right.container(border=True):
 
 st.divider()
 st.subheader(t("vanish.clip_title"))
-st.markdown(t("vanish.clip_intro", distance=CLIP_DEMO["task_params"]["distance"], lr=CLIP_DEMO["lr"]))
 clip = control(st.select_slider, "vanish.clip", t("vanish.clip"), options=CLIPS, value=1.0, help=t("vanish.clip_help"))
-base = TrainConfig(**CLIP_DEMO, seed=settings.seed, device=settings.device)
-configs = {t("vanish.label.free"): base.replace(clip=None), t("vanish.label.clipped", clip=clip): base.replace(clip=clip)}
+demo = clipping_comparison(clip, seed=settings.seed, device=settings.device)
+st.markdown(t("vanish.clip_intro", distance=demo["free"].task_params["distance"], lr=demo["free"].lr))
+configs = {t("vanish.label.free"): demo["free"], t("vanish.label.clipped", clip=clip): demo["clipped"]}
 
 
 def draw(run):

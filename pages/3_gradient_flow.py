@@ -1,9 +1,10 @@
 """Gradient flow: vanilla RNN vs LSTM vs GRU, trained side by side — the headline demo (curriculum §2–3)."""
 
-import streamlit as st
-import torch
+import math
 
-from rnnviz.experiments import REMEMBER_BIAS, cell_comparison, gradient_profiles
+import streamlit as st
+
+from rnnviz.experiments import GATE_INITS, HEADLINE_INIT, cell_comparison, gradient_profiles
 from rnnviz.figures import grad_flow, grad_flow_animation, legend_below, training_curves
 from rnnviz.tasks import make_task
 from rnnviz.ui import control, figure, live_training, page_setup, t
@@ -12,13 +13,13 @@ settings = page_setup("flow")
 left, middle, right = st.columns([3, 2, 2])
 distance = control(left.slider, "flow.distance", t("flow.distance"), min_value=10, max_value=200, value=100, step=10,
                    help=t("flow.distance_help"))
-remember = control(middle.toggle, "flow.remember", t("flow.remember"), value=True, help=t("flow.remember_help"))
-task_name = control(right.selectbox, "flow.task", t("flow.task"), options=["recall", "adding"],
-                    format_func=lambda name: t(f"common.task.{name}"))
+gate_init = control(middle.selectbox, "flow.init", t("flow.init"), options=list(GATE_INITS),
+                    index=list(GATE_INITS).index(HEADLINE_INIT), format_func=lambda k: t(f"flow.init.{k}"),
+                    help=t("flow.init_help"))
 steps = control(right.select_slider, "flow.steps", t("flow.steps"), options=[100, 200, 400, 800], value=400)
 
-configs = cell_comparison(distance, remember, task_name, steps, seed=settings.seed, device=settings.device)
-task = make_task(task_name, **next(iter(configs.values())).task_params)
+configs = cell_comparison(distance, gate_init, steps=steps, seed=settings.seed, device=settings.device)
+task = make_task("recall", **next(iter(configs.values())).task_params)
 
 
 def draw(run):
@@ -56,11 +57,21 @@ def draw(run):
 
 live_training("flow.run", configs, draw, button=t("flow.button"))
 
+
+
+
+def forget_gate_start(gate_init: str) -> float:
+    """Where the forget gate starts: σ(bias), or for chrono its slowest unit, σ(log(T − 1)) = (T − 1) / T."""
+    bias = GATE_INITS[gate_init]
+    if bias == "chrono":
+        return distance / (distance + 1)  # the task has T = distance + 1 steps
+    return 1 / (1 + math.exp(-(bias or 0.0)))
+
+
 with st.container(border=True):
     st.markdown(f"**{t('flow.why_title')}**")
-    if remember:
-        st.markdown(t("flow.why_on", distance=distance, highway=torch.sigmoid(torch.tensor(REMEMBER_BIAS)).item() ** distance))
-    else:
-        st.markdown(t("flow.why_off", distance=distance, highway=0.5 ** distance))  # σ(0) = 0.5
+    st.markdown(t("flow.vanilla_why", distance=distance))
+    f = forget_gate_start(gate_init)
+    st.markdown(t(f"flow.why.{gate_init}", distance=distance, highway=f ** distance, f_max=f, longest=distance))
     st.markdown(t("flow.h_vs_c"))
     st.caption(t("flow.honest"))

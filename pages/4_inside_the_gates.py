@@ -7,17 +7,16 @@ import streamlit as st
 import torch
 
 from rnnviz.analysis import saturation
-from rnnviz.experiments import CELL_LABELS, gradient_profiles
+from rnnviz.experiments import CELL_LABELS, gate_bias_run, gradient_profiles
 from rnnviz.figures import gate_heatmaps, grad_flow, saturation_scatter
 from rnnviz.figures.states import PANELS, SIGMOID_GATES
 from rnnviz.record import record
-from rnnviz.tasks import TASKS, make_task
+from rnnviz.tasks import make_task
 from rnnviz.train import TrainConfig, Training
 from rnnviz.ui import control, figure, live_training, memo, page_setup, t
 
 GATE_TASKS = ["recall", "adding", "charlm"]
 BIASES = [0.0, 1.0, 2.0, 4.0]
-LR = 1e-2  # measured: recall over 20 steps is learned in ~40–300 steps with a bias of 2 or 4
 
 MAX_TYPED = 400  # characters of a typed probe: its replay and five heatmaps stay instant
 
@@ -59,9 +58,7 @@ slider_col, text_col = st.columns([2, 3], gap="large")
 bias = control(slider_col.select_slider, "gates.bias", t("gates.bias"), options=BIASES, value=2.0,
                format_func=lambda b: f"{b:+g}", help=t("gates.bias_help"))
 text_col.markdown(t("gates.bias_intro" if cell == "lstm" else "gates.bias_intro_gru"))
-config = TrainConfig(task=task_name, task_params={TASKS[task_name].length_param().name: length}, cell=cell, hidden_size=hidden,
-                     gate_bias=float(bias), lr=LR, steps=steps, seed=settings.seed, device=settings.device,
-                     snapshot_seconds=1.0)
+config = gate_bias_run(cell, task_name, length, hidden, steps, bias, seed=settings.seed, device=settings.device)
 task = make_task(task_name, **config.task_params)
 at_init = {b: config.replace(steps=0, device="cpu", gate_bias=b) for b in BIASES}
 by_bias = {b: init_profiles(c.key(), c) for b, c in at_init.items()}

@@ -9,17 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from rnnviz.analysis import rank_units, text_features
-from rnnviz.experiments import CELL_LABELS
+from rnnviz.experiments import CELL_LABELS, char_model
 from rnnviz.figures import pca_trajectory, text_heat_html, training_curves
 from rnnviz.generate import hidden_states, sample_text, unigram_bits
 from rnnviz.tasks import make_task
 from rnnviz.tasks.charlm import bundled_text, normalise
-from rnnviz.train import TrainConfig
 from rnnviz.ui import control, figure, live_training, page_setup, t
 
 MAX_CHARS = 200_000   # what this page accepts; the engine's own limit is higher
-SEQ_LEN = 64
-LR = 2e-2             # measured: LSTM 128, Adam 2e-2, ≈ 250 steps in ≈ 20 s on one thread: noise → words
 SAMPLES_PER_RUN = 5   # samples kept while training, besides the trained model's
 SAMPLE_LEN, FINAL_LEN = 150, 300
 WINDOW = 600          # characters of the training text read for the coloured text
@@ -69,16 +66,14 @@ with top_right:
                     value=250)
 
 try:
-    config = TrainConfig(task="charlm", task_params={"text": text, "seq_len": SEQ_LEN}, cell=cell,
-                         hidden_size=hidden, encoding="learned", lr=LR, steps=steps, seed=settings.seed,
-                         device=settings.device, snapshot_steps=10_000_000)  # no mid-run snapshots: not shown here
+    config = char_model(text, cell, hidden, steps, seed=settings.seed, device=settings.device)
 except ValueError as exc:
     st.error(t("common.bad_input", message=str(exc)))
     st.stop()
 label = CELL_LABELS[cell]
 task = make_task("charlm", **config.task_params)
 chance = unigram_bits(task)
-st.caption(t("charlm.describe", chars=len(task.text), vocab=task.vocab_size, seq_len=SEQ_LEN))
+st.caption(t("charlm.describe", chars=len(task.text), vocab=task.vocab_size, seq_len=task.seq_len))
 
 left, right = st.columns(2)
 temperature = control(left.slider, "charlm.temperature", t("charlm.temperature"), min_value=0.05, max_value=2.0,

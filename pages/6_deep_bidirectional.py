@@ -8,16 +8,14 @@ from rnnviz.cells import CELLS, GATES, TORCH_CLASSES
 from rnnviz.figures import grad_flow, state_heatmap, training_curves
 from rnnviz.figures.style import GATE_COLORS
 from rnnviz.tasks import make_task
-from rnnviz.train import TrainConfig
+from rnnviz.experiments import BIDIRECTIONAL_TASKS, bidirectional_comparison
 from rnnviz.ui import control, figure, live_training, memo, page_setup, t
 
-HIDDEN = 32
-TASK_PARAMS = {"lookahead": {}, "recall": {"distance": 30}}
 EXAMPLE = 0  # which probe sequence the heatmaps show
 
 settings = page_setup("deep")
 task_col, cell_col, layers_col, steps_col = st.columns([3, 3, 2, 2])
-task_name = control(task_col.selectbox, "deep.task", t("deep.task"), options=list(TASK_PARAMS),
+task_name = control(task_col.selectbox, "deep.task", t("deep.task"), options=list(BIDIRECTIONAL_TASKS),
                     format_func=lambda name: t(f"common.task.{name}"))
 cell = control(cell_col.segmented_control, "deep.cell", t("deep.cell"), options=list(CELLS),
                format_func=lambda c: t(f"common.cell.{c}"), default="lstm", required=True)
@@ -25,14 +23,17 @@ layers = control(layers_col.slider, "deep.layers", t("deep.layers"), min_value=1
                  help=t("deep.layers_help"))
 steps = control(steps_col.select_slider, "deep.steps", t("deep.steps"), options=[20, 50, 100, 200, 400], value=200)
 
-task = make_task(task_name, **TASK_PARAMS[task_name])
+configs_by_direction = bidirectional_comparison(task_name, cell, layers, steps, seed=settings.seed,
+                                                device=settings.device)
+hidden = configs_by_direction[True].hidden_size
+task = make_task(task_name, **BIDIRECTIONAL_TASKS[task_name])
 st.caption(task.describe())
 
 
 @st.cache_data
-def parameter_table(cell: str, layers: int, input_size: int, output_size: int) -> pd.DataFrame:
+def parameter_table(cell: str, layers: int, hidden: int, input_size: int, output_size: int) -> pd.DataFrame:
     """Name, shape and role of every parameter of the bidirectional model, read off a fresh torch module."""
-    rnn = TORCH_CLASSES[cell](input_size, HIDDEN, num_layers=layers, bidirectional=True, batch_first=True)
+    rnn = TORCH_CLASSES[cell](input_size, hidden, num_layers=layers, bidirectional=True, batch_first=True)
     rows = []
     for name, p in rnn.named_parameters():
         kind, index = name.rsplit("_l", 1)
@@ -42,7 +43,7 @@ def parameter_table(cell: str, layers: int, input_size: int, output_size: int) -
         role = t("deep.role.bias" if kind.startswith("bias") else f"deep.role.{kind}", layer=layer, arrow=arrow,
                  step=step, below=below)
         rows.append((name, tuple(p.shape), role))
-    rows += [("head.weight", (output_size, 2 * HIDDEN), t("deep.role.head_weight")),
+    rows += [("head.weight", (output_size, 2 * hidden), t("deep.role.head_weight")),
              ("head.bias", (output_size,), t("deep.role.head_bias"))]
     return pd.DataFrame(rows, columns=[t("deep.param"), t("deep.shape"), t("deep.role")])
 
@@ -53,15 +54,13 @@ eq_left.caption(t("deep.eq_brnn_text"))
 eq_right.latex(t("deep.eq_deep"))
 eq_right.caption(t("deep.eq_deep_text"))
 with st.expander(t("deep.equations")):
-    st.markdown(t("deep.params_text", cell=t(f"common.cell.{cell}"), layers=layers, hidden=HIDDEN))
+    st.markdown(t("deep.params_text", cell=t(f"common.cell.{cell}"), layers=layers, hidden=hidden))
     if GATES[cell]:
-        st.markdown(t("deep.params_gates", gates=", ".join(GATES[cell]), count=len(GATES[cell]), hidden=HIDDEN))
-    st.dataframe(parameter_table(cell, layers, task.input_size, task.output_size), hide_index=True)
+        st.markdown(t("deep.params_gates", gates=", ".join(GATES[cell]), count=len(GATES[cell]), hidden=hidden))
+    st.dataframe(parameter_table(cell, layers, hidden, task.input_size, task.output_size), hide_index=True)
 
-base = TrainConfig(task=task_name, task_params=TASK_PARAMS[task_name], cell=cell, hidden_size=HIDDEN,
-                   num_layers=layers, steps=steps, seed=settings.seed, device=settings.device)
 labels = {False: t("deep.uni", cell=t(f"common.cell.{cell}")), True: t("deep.bi", cell=t(f"common.cell.{cell}"))}
-configs = {labels[bi]: base.replace(bidirectional=bi) for bi in (False, True)}
+configs = {labels[bi]: config for bi, config in configs_by_direction.items()}
 directions = {0: t("deep.forward"), 1: t("deep.backward")}
 
 

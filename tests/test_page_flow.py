@@ -13,9 +13,12 @@ def _by_title(at, words):
 def test_renders_with_the_honest_explanation_and_no_figure_before_training():
     at = run_page("pages/3_gradient_flow.py")
     assert figures(at) == []
-    assert any("σ(4) ≈ 0.98" in m.value for m in at.markdown)  # the toggle is on by default
-    at.toggle(key="flow.remember").set_value(False).run()
-    assert any("σ(0) = 0.5" in m.value for m in at.markdown)
+    assert any("Chrono initialisation" in m.value for m in at.markdown)  # the default start
+    assert at.selectbox(key="flow.init").value == "chrono"
+    at.selectbox(key="flow.init").set_value("pytorch").run()
+    assert any("σ(0) = 0.5" in m.value and "0.5^100 ≈ 8e-31" in m.value for m in at.markdown)
+    at.selectbox(key="flow.init").set_value("bias4").run()
+    assert any("σ(4)^100 ≈ 0.16" in m.value for m in at.markdown)
 
 
 def _trained_at_distance_20():

@@ -5,7 +5,8 @@ EN = {
     "vanish.card": "Turn the spectral radius of W_hh and watch the gradient shrink or blow up over time — no training needed.",
     "vanish.intro": (
         "Backpropagation through time multiplies the gradient by one Jacobian per step: "
-        "∂h_T/∂h_t = Π diag(g′(z_k)) · W_hh over the steps k = t+1 … T. A product of many factors smaller than 1 "
+        "∂h_T/∂h_t = Π diag(g′(z_k)) · W_hh over the steps k = t+1 … T, where T is the "
+        "last step (the steps are counted t = 0 … T). A product of many factors smaller than 1 "
         "vanishes; larger than 1, it explodes. Everything in the first part is computed at once from a freshly "
         "initialised cell, so move the sliders freely."
     ),
@@ -30,15 +31,15 @@ EN = {
         "LSTM: the bias of the forget gate f; GRU: of PyTorch's update gate z (the share of the old state kept). "
         "0 is about PyTorch's default on average; +1 to +4 makes the cell remember by default. Vanilla RNNs have no gate."
     ),
-    "vanish.profile_title": "How much h_T still depends on h_t — {cell}, T = {length}",
+    "vanish.profile_title": "How much the last state h_T still depends on h_t — {cell}, {length} steps",
     "vanish.theory": "ρ^(T−t), ρ = {radius:.3g}: a linear RNN",
     "vanish.profile_caption": (
-        "the right end is t = T (where ‖∂h_T/∂h_T‖ = 1); read leftwards. A straight falling line on this log axis "
+        "the right end is the last step, t = T (where ‖∂h_T/∂h_T‖ = 1); read leftwards. A straight falling line on this log axis "
         "is geometric vanishing; a rising one is explosion. The grey dashed line is ρ^(T−t), the rate of a linear "
         "RNN with this W_hh."
     ),
     "vanish.profile_caption_gated": (
-        "the right end is t = T (where ‖∂h_T/∂h_T‖ = 1); read leftwards. Through the gates the rate is no longer "
+        "the right end is the last step, t = T (where ‖∂h_T/∂h_T‖ = 1); read leftwards. Through the gates the rate is no longer "
         "a power of ρ: raise the gate bias and watch the line flatten."
     ),
     "vanish.reach": "From t = 0 to t = T the dependence is multiplied by **{ratio:.2g}** in all: about **{rate:.3g}** per step.",
@@ -72,9 +73,11 @@ EN = {
         "(sidebar). Orthogonal and identity give exactly s.\n"
         "- **The nonlinearity.** ReLU′ = 0 for the inactive units, so even with ρ > 1 a ReLU RNN can vanish; with "
         "identity init all units pass and ρ > 1 explodes.\n"
-        "- **The gates.** For the LSTM and GRU the forget / keep gate bias moves the line far more than ρ does — "
-        "though not always up: with a very large forget bias the LSTM's cell state piles up (|c| ≈ 20 after 100 "
-        "steps with identity init, a bias of 6 and seed 0), tanh(c) saturates, and the line falls again.\n"
+        "- **The gates.** For the LSTM and GRU the forget / keep gate bias moves the line as much as ρ does: at "
+        "T = 100 with orthogonal W_hh, raising the bias from 0 to 4, or ρ from 0.5 to 1.5, each lifts the left end "
+        "by ten orders of magnitude or more (measured on seeds 0–9). Not always up, though: with a very large "
+        "forget bias the LSTM's cell state piles up (mean |c| ≥ 10 after 100 steps with identity init and a bias "
+        "of 6, on every seed measured), tanh(c) saturates, and the line ends lower than with a bias of 4.\n"
         "- **Training.** This is the cell at initialisation; training moves W_hh, and with it the picture."
     ),
     "vanish.clip_title": "Exploding gradients in training, and clipping",
