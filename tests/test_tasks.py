@@ -24,6 +24,8 @@ def gen(seed):
 def pred_shape(task, batch_size):
     if task.shape == "many_to_one":
         return (batch_size, task.output_size)
+    if task.shape == "seq2seq":
+        return (batch_size, task.out_len, task.output_size)
     return (batch_size, task.seq_len, task.output_size)
 
 

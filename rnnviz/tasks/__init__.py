@@ -3,13 +3,15 @@
 from .base import SHAPES, Batch, Param, Task
 from .adding import Adding
 from .charlm import CharLM
+from .dates import Dates
 from .lookahead import Lookahead
 from .recall import Recall
+from .reverse import Reverse
 from .sine import Sine
+from .sort import Sort
 
-# Registered tasks by name.  The seq2seq tasks (reverse, sort, dates; curriculum §6) will be added
-# here later, next to these many-to-one and many-to-many ones.
-TASKS: dict[str, type[Task]] = {cls.name: cls for cls in (Recall, Adding, Sine, CharLM, Lookahead)}
+# Registered tasks by name: many-to-one, many-to-many, then the seq2seq ones (curriculum §6).
+TASKS: dict[str, type[Task]] = {cls.name: cls for cls in (Recall, Adding, Sine, CharLM, Lookahead, Reverse, Sort, Dates)}
 
 
 def make_task(name: str, **params) -> Task:

@@ -39,9 +39,13 @@ EN = {
     "param.min_gap": "Shortest gap to the deciding word",
     "param.max_gap": "Longest gap to the deciding word",
     "param.n_distractors": "Distractor tokens",
+    "param.min_length": "Shortest sequence",
     "common.task.recall": "recall (remember the first symbol)",
     "common.task.adding": "adding problem",
     "common.task.sine": "noisy sine (next value)",
     "common.task.charlm": "character language model",
     "common.task.lookahead": "lookahead (Teddy: person or toy?)",
+    "common.task.reverse": "reverse a sequence (seq2seq)",
+    "common.task.sort": "sort a sequence (seq2seq)",
+    "common.task.dates": "dates to ISO format (seq2seq)",
 }
