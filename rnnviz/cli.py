@@ -2,11 +2,16 @@
 
     rnnviz app --port 8501
     rnnviz run --task recall --cell lstm --gate-bias 4 --distance 100 --steps 600 --out runs/lstm
+    rnnviz run --task reverse --attention additive --length 12 --seed 5 --out runs/reverse
 
-A run writes three files into --out:
+A run writes three files into --out (four for a seq2seq task with attention):
     summary.json   the task, the final loss and metric against chance, timing, and the full config
     metrics.csv    one row per update: step, loss, metric, grad_norm, clipped, elapsed
-    grad_flow.csv  per snapshot: step, layer, direction, t, quantity (h, c, x), grad_norm
+    grad_flow.csv  per snapshot: step, layer, direction, t, quantity (h, c, x), grad_norm; for a seq2seq task
+                   ‖∂L/∂h_j‖ of the encoder's top layer (directions together: layer -1, direction 0, quantity h)
+    attention.csv  the final snapshot's attention weights: example, out_step, in_step, weight (real tokens only)
+A seq2seq task's final_metric is the held-out exact match of greedy decoding, and its defaults for the cell,
+hidden size, encoding, learning rate, batch and steps are the attention page's (experiments.SEQ2SEQ_DEFAULTS).
 Bad options exit with status 2 and one line on stderr; a run that diverges still writes its files.
 """
 
@@ -24,14 +29,18 @@ import pandas as pd
 from tqdm import tqdm
 
 from .cells import CELLS
+from .experiments import SEQ2SEQ_DEFAULTS
 from .init import W_HH_SCHEMES
 from .model import ENCODINGS
 from .record import Trace
+from .seq2seq import ATTENTIONS, Seq2SeqTrace
 from .tasks import TASKS, Param
 from .train import DEVICES, OPTIMIZERS, TrainConfig, Training
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
-
+# TrainConfig field → option dest, for the options whose default differs for seq2seq tasks.
+SEQ2SEQ_OPTIONS = {"cell": "cell", "hidden_size": "hidden", "encoding": "encoding", "lr": "lr", "batch_size": "batch",
+                   "steps": "steps"}
 
 
 def task_options() -> dict[str, Param]:
@@ -91,15 +100,17 @@ def build_parser() -> Parser:
                           help=f"{param.help}; {task_defaults(param.name)}")
 
     model = run.add_argument_group("model")
-    model.add_argument("--cell", choices=CELLS, default=d.cell, help="recurrent cell (default %(default)s)")
-    model.add_argument("--hidden", type=int, default=d.hidden_size,
-                       help="hidden units per layer and direction (default %(default)s)")
+    model.add_argument("--cell", choices=CELLS, help=f"recurrent cell ({seq2seq_default('cell')})")
+    model.add_argument("--hidden", type=int,
+                       help=f"hidden units per layer and direction ({seq2seq_default('hidden_size')})")
     model.add_argument("--layers", type=int, default=d.num_layers, help="stacked layers, 1-4 (default %(default)s)")
     model.add_argument("--bidirectional", action="store_true", help="read the sequence both ways")
     model.add_argument("--nonlinearity", choices=("tanh", "relu"), default=d.nonlinearity,
                        help="vanilla RNN activation (default %(default)s)")
-    model.add_argument("--encoding", choices=ENCODINGS, default=d.encoding,
-                       help="how token inputs are fed in (default %(default)s)")
+    model.add_argument("--encoding", choices=ENCODINGS,
+                       help=f"how token inputs are fed in ({seq2seq_default('encoding')})")
+    model.add_argument("--attention", choices=ATTENTIONS, default=d.attention,
+                       help="seq2seq tasks: how the decoder looks at the encoder states (default %(default)s)")
     model.add_argument("--init", choices=W_HH_SCHEMES, default=d.init,
                        help="recurrent weight (W_hh) initialisation (default %(default)s)")
     model.add_argument("--init-scale", type=float, default=d.init_scale, metavar="GAIN",
@@ -109,11 +120,11 @@ def build_parser() -> Parser:
 
     opt = run.add_argument_group("training")
     opt.add_argument("--optimizer", choices=OPTIMIZERS, default=d.optimizer, help="optimizer (default %(default)s)")
-    opt.add_argument("--lr", type=float, default=d.lr, help="learning rate, > 0 (default %(default)s)")
+    opt.add_argument("--lr", type=float, help=f"learning rate, > 0 ({seq2seq_default('lr')})")
     opt.add_argument("--clip", type=clip, default=d.clip, metavar="C",
                      help="gradient-norm clipping threshold; 0 or 'none': no clipping (default %(default)s)")
-    opt.add_argument("--batch", type=int, default=d.batch_size, help="sequences per update (default %(default)s)")
-    opt.add_argument("--steps", type=int, default=d.steps, help="number of updates (default %(default)s)")
+    opt.add_argument("--batch", type=int, help=f"sequences per update ({seq2seq_default('batch_size')})")
+    opt.add_argument("--steps", type=int, help=f"number of updates ({seq2seq_default('steps')})")
     opt.add_argument("--seed", type=int, default=d.seed, help="seed for weights and data (default %(default)s)")
     opt.add_argument("--device", choices=DEVICES, default=d.device,
                      help="where to train; auto: cuda when available (default %(default)s)")
@@ -123,6 +134,11 @@ def build_parser() -> Parser:
     opt.add_argument("--probe-size", type=int, default=d.probe_size,
                      help="sequences in the fixed batch that snapshots replay (default %(default)s)")
     return parser
+
+
+def seq2seq_default(field: str) -> str:
+    """ "default 32; seq2seq tasks 64" for a TrainConfig field."""
+    return f"default {getattr(TrainConfig(), field)}; seq2seq tasks {SEQ2SEQ_DEFAULTS[field]}"
 
 
 def task_defaults(name: str) -> str:
@@ -168,13 +184,15 @@ def make_config(args: argparse.Namespace) -> TrainConfig:
             params[param.name] = read_text(params[param.name], option)
     if args.snapshots < 1:
         raise ValueError(f"--snapshots must be at least 1, got {args.snapshots}")
+    defaults = {**TrainConfig().to_dict(), **(SEQ2SEQ_DEFAULTS if TASKS[args.task].shape == "seq2seq" else {})}
+    chosen = {field: defaults[field] if getattr(args, dest) is None else getattr(args, dest)
+              for field, dest in SEQ2SEQ_OPTIONS.items()}
     return TrainConfig(
-        task=args.task, task_params=params, cell=args.cell, hidden_size=args.hidden, num_layers=args.layers,
-        bidirectional=args.bidirectional, nonlinearity=args.nonlinearity, encoding=args.encoding,
-        init=args.init, init_scale=args.init_scale, gate_bias=args.gate_bias, optimizer=args.optimizer,
-        lr=args.lr, clip=args.clip, batch_size=args.batch, steps=args.steps, seed=args.seed,
-        device=args.device, snapshot_steps=max(1, args.steps // args.snapshots), probe_size=args.probe_size,
-        threads=args.threads)
+        task=args.task, task_params=params, num_layers=args.layers, bidirectional=args.bidirectional,
+        nonlinearity=args.nonlinearity, init=args.init, init_scale=args.init_scale, gate_bias=args.gate_bias,
+        optimizer=args.optimizer, clip=args.clip, seed=args.seed, device=args.device,
+        snapshot_steps=max(1, chosen["steps"] // args.snapshots), probe_size=args.probe_size, threads=args.threads,
+        attention=args.attention, **chosen)
 
 
 def read_text(path: Path, option: str = "--text") -> str:
@@ -195,13 +213,15 @@ def run_app(parser: Parser, port: int) -> NoReturn:
 
 
 def run_training(training: Training, args: argparse.Namespace) -> int:
-    """Train with a progress bar, then write summary.json, metrics.csv and grad_flow.csv."""
+    """Train with a progress bar, then write summary.json, metrics.csv, grad_flow.csv (and attention.csv)."""
     config = training.config
     flow: list[pd.DataFrame] = []
+    trace = None  # the latest snapshot (a diverged event carries none)
     with tqdm(total=config.steps, file=sys.stderr, unit="step", desc=f"{config.cell} on {config.task}") as bar:
         for last in training:
             if last.trace is not None:
-                flow.append(grad_flow(last.step, last.trace))
+                trace = last.trace
+                flow.append(grad_flow(last.step, trace))
             if last.kind == "step":
                 bar.update(1)
                 bar.set_postfix(loss=f"{last.loss:.4f}", metric=f"{last.metric:.3f}", refresh=False)
@@ -216,10 +236,15 @@ def run_training(training: Training, args: argparse.Namespace) -> int:
         if param.from_file and getattr(args, param.name) is not None:
             task_params[param.name] = str(getattr(args, param.name))
     final = history.iloc[-1] if len(history) else None
+    seq2seq = task.shape == "seq2seq"
+    written = ["summary.json", "metrics.csv", "grad_flow.csv"]
+    if seq2seq and trace.weights is not None:
+        attention_frame(trace).to_csv(out / "attention.csv", index=False)
+        written.append("attention.csv")
     summary = {
         "task": config.task, "task_params": task_params, "cell": config.cell,
         "final_loss": finite(final["loss"]) if final is not None else None,
-        "final_metric": finite(final["metric"]) if final is not None else None,
+        "final_metric": training.evaluate() if seq2seq else finite(final["metric"]) if final is not None else None,
         "metric_name": task.metric_name, "chance": task.chance, "higher_is_better": task.higher_is_better,
         "steps": training.step, "seconds": round(last.elapsed, 3), "device": str(training.device),
         "diverged": last.kind == "diverged", "message": last.message, "config": config.to_dict(),
@@ -229,13 +254,17 @@ def run_training(training: Training, args: argparse.Namespace) -> int:
         print(f"rnnviz: warning: {last.message}", file=sys.stderr)
     score = summary["final_metric"]
     result = "no update done" if score is None else f"{task.metric_name} {score:.3g} (chance {task.chance:.3g})"
-    print(f"{result} after {training.step} steps; wrote {out}/summary.json, metrics.csv, grad_flow.csv")
+    print(f"{result} after {training.step} steps; wrote {out}/{', '.join(written)}")
     return 0
 
 
-def grad_flow(step: int, trace: Trace) -> pd.DataFrame:
+def grad_flow(step: int, trace: Trace | Seq2SeqTrace) -> pd.DataFrame:
     """Gradient norms per timestep from one snapshot: h for every cell, c for the LSTM, x (the layer's
-    input, direction 0 only)."""
+    input, direction 0 only); for a seq2seq model, h of the encoder's top layer."""
+    if isinstance(trace, Seq2SeqTrace):
+        norms = trace.encoder_grad_norms()
+        return pd.DataFrame({"step": step, "layer": -1, "direction": 0, "t": range(len(norms)), "quantity": "h",
+                             "grad_norm": norms})
     frames = []
     for layer in range(trace.num_layers):
         for direction in range(trace.num_directions):
@@ -247,6 +276,18 @@ def grad_flow(step: int, trace: Trace) -> pd.DataFrame:
                 frames.append(pd.DataFrame({"step": step, "layer": layer, "direction": direction,
                                             "t": range(len(norms)), "quantity": quantity, "grad_norm": norms}))
     return pd.concat(frames, ignore_index=True)
+
+
+def attention_frame(trace: Seq2SeqTrace) -> pd.DataFrame:
+    """The attention weights of every probe example over its real input tokens and its target's steps (EOS
+    included; the predicted ones when there is no target)."""
+    rows = []
+    for example, (source, target, predicted) in enumerate(zip(trace.input_tokens, trace.target_tokens,
+                                                              trace.predicted_tokens)):
+        for out_step in range(len(target or predicted)):
+            rows += [(example, out_step, in_step, trace.weights[example, out_step, in_step])
+                     for in_step in range(len(source))]
+    return pd.DataFrame(rows, columns=["example", "out_step", "in_step", "weight"])
 
 
 def finite(value) -> float | None:

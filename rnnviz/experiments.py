@@ -4,6 +4,10 @@ benchmark (`rnnviz.claims`) run the same thing the page shows.
 `cell_comparison` is the headline demo (curriculum §2–3): a vanilla RNN, an LSTM and a GRU, same
 hidden size, same seed, same budget, on a task that needs a memory of `distance` steps.  How the
 gated cells' memory gates start out (`GATE_INITS`) decides whether they learn.
+
+`attention_comparison` is the attention page's demo (curriculum §6): one encoder–decoder without attention
+and one with it, same seed, data and budget, on a seq2seq task.  `SEQ2SEQ_DEFAULTS` are its settings and
+the CLI's defaults for seq2seq tasks, chosen by measurement (bench/attention_seeds.py).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ CELL_LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}
 # How the LSTM forget gate / GRU keep gate z start (rnnviz.init.set_memory_gate_bias): key → gate_bias.
 GATE_INITS = {"pytorch": None, "bias1": 1.0, "bias4": 4.0, "chrono": "chrono"}
 HEADLINE_INIT = "chrono"  # measured over seeds 0–9 (bench/claims.py): the only choice where both gated cells solve
+SEQ2SEQ_DEFAULTS = dict(cell="gru", hidden_size=64, encoding="learned", lr=3e-3, batch_size=64, steps=800)
+ATTENTION_LABELS = {"none": "no attention", "attention": "attention"}
 
 
 def cell_comparison(distance: int = 100, gate_init: str = HEADLINE_INIT, task: str = "recall", steps: int = 400,
@@ -69,6 +75,17 @@ def char_model(text: str | None = None, cell: str = "lstm", hidden_size: int = 1
     ≈ 250 steps in ≈ 20 s on one thread go from noise to words).  No mid-run snapshots: the page shows none."""
     return TrainConfig(task="charlm", task_params={"text": text, "seq_len": 64}, cell=cell, hidden_size=hidden_size,
                        encoding="learned", lr=2e-2, steps=steps, seed=seed, device=device, snapshot_steps=10_000_000)
+
+
+def attention_comparison(length: int = 16, seed: int = 0, device: str = "cpu", task: str = "reverse",
+                         attention: str = "additive", **overrides) -> dict[str, TrainConfig]:
+    """{"no attention": TrainConfig, "attention": TrainConfig}: SEQ2SEQ_DEFAULTS (any of them overridden by
+    keyword: cell=, steps=, hidden_size=, ...), the task at its defaults with its length set to `length`
+    (tasks without a length, like dates, ignore it)."""
+    length_param = TASKS[task].length_param()
+    params = {length_param.name: length} if length_param else {}
+    base = TrainConfig(task=task, task_params=params, seed=seed, device=device, **{**SEQ2SEQ_DEFAULTS, **overrides})
+    return {ATTENTION_LABELS["none"]: base, ATTENTION_LABELS["attention"]: base.replace(attention=attention)}
 
 
 def gradient_profiles(trace: Trace, label: str) -> dict[str, np.ndarray]:

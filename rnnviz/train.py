@@ -3,7 +3,8 @@
     for event in rnnviz.train(rnnviz.TrainConfig(task="recall", cell="lstm", gate_bias=4.0)):
         print(event.step, event.loss, event.metric)       # event.trace: a snapshot, now and then
 
-The model trains on the fused torch.nn module.  Every `snapshot_seconds` (or `snapshot_steps`; timed
+The model trains on the fused torch.nn module (for seq2seq tasks, an encoder–decoder with or without
+attention: `seq2seq.py`).  Every `snapshot_seconds` (or `snapshot_steps`; timed
 snapshots also wait at least 9× their own cost, so they never take more than a tenth of the run) the
 fixed probe batch is replayed through an instrumented copy (`record`), and that Trace rides on the
 event.  The first event is a snapshot at step 0, before any update; the last is "done" (with a final
@@ -28,6 +29,7 @@ from .cells import CELLS
 from .init import W_HH_SCHEMES, init_recurrent_weights, set_memory_gate_bias
 from .model import ENCODINGS, SequenceModel
 from .record import Trace, record
+from .seq2seq import ATTENTIONS, Seq2SeqModel, Seq2SeqTrace, record_seq2seq
 from .tasks import make_task
 
 OPTIMIZERS = ("adam", "sgd")
@@ -65,6 +67,7 @@ class TrainConfig:
     snapshot_steps: int | None = None   # when set, snapshot every N steps instead of every N seconds
     probe_size: int = 8
     threads: int | None = None          # torch CPU threads; None leaves torch's setting
+    attention: str = "none"             # seq2seq tasks: "none" | "additive" | "dot" | "general"
 
     def __post_init__(self):
         _choice("cell", self.cell, CELLS)
@@ -73,6 +76,7 @@ class TrainConfig:
         _choice("init", self.init, W_HH_SCHEMES)
         _choice("optimizer", self.optimizer, OPTIMIZERS)
         _choice("device", self.device, DEVICES)
+        _choice("attention", self.attention, ATTENTIONS)
         _whole("hidden_size", self.hidden_size, 1, 1024)
         _whole("num_layers", self.num_layers, 1, 4)
         _whole("batch_size", self.batch_size, 1, 4096)
@@ -96,6 +100,9 @@ class TrainConfig:
             else:
                 _real("gate_bias", self.gate_bias, -50.0, 50.0)
         task = make_task(self.task, **self.task_params)  # validates the task and its parameters
+        if self.attention != "none" and task.shape != "seq2seq":
+            raise ValueError(f"attention applies to seq2seq tasks only (reverse, sort, dates); task {self.task!r} "
+                             f"is {task.shape}")
         if self.gate_bias == "chrono" and task.seq_len < 3:
             raise ValueError(f"gate_bias 'chrono' needs sequences of at least 3 steps; this task has {task.seq_len}")
 
@@ -131,7 +138,7 @@ class Event:
     grad_norm: float = math.nan
     clipped: bool = False
     elapsed: float = 0.0      # seconds since the run started
-    trace: Trace | None = None
+    trace: Trace | Seq2SeqTrace | None = None
     message: str = ""
 
 
@@ -165,8 +172,12 @@ class Training:
         self.task = make_task(config.task, **config.task_params)
         with _BUILD_LOCK, torch.random.fork_rng(devices=[]):  # same seed, same weights, whatever else runs
             torch.manual_seed(config.seed)
-            self.model = SequenceModel(self.task, config.cell, config.hidden_size, config.num_layers,
-                                       config.bidirectional, config.nonlinearity, config.encoding)
+            if self.task.shape == "seq2seq":
+                self.model = Seq2SeqModel(self.task, config.cell, config.hidden_size, config.num_layers,
+                                          config.bidirectional, config.nonlinearity, config.encoding, config.attention)
+            else:
+                self.model = SequenceModel(self.task, config.cell, config.hidden_size, config.num_layers,
+                                           config.bidirectional, config.nonlinearity, config.encoding)
         init_gen = torch.Generator().manual_seed(config.seed + 1)
         init_recurrent_weights(self.model.rnn, config.init, config.init_scale, init_gen)
         if config.gate_bias is not None:
@@ -188,24 +199,28 @@ class Training:
     def __next__(self) -> Event:
         return next(self._events)
 
-    def snapshot(self) -> Trace:
+    def snapshot(self) -> Trace | Seq2SeqTrace:
         """Replay the probe batch through an instrumented copy of the current model (float64; float32 on
         Apple MPS, which has no float64)."""
-        x = self.model.encode(self.probe.x).detach()
         y = self.probe.y
         dtype = torch.float32 if self.device.type == "mps" else torch.float64
+        if self.task.shape == "seq2seq":
+            return record_seq2seq(self.model, self.task, self.probe.x, y, dtype=dtype)
+        x = self.model.encode(self.probe.x).detach()
         return record(self.model.rnn, x, loss_fn=lambda out: self.task.loss(self.model.readout(out), y), dtype=dtype)
 
-    def copy_model(self) -> SequenceModel:
+    def copy_model(self) -> SequenceModel | Seq2SeqModel:
         """A copy of the model between two updates, safe to use while training goes on in another thread."""
         with self._update_lock:
             return copy.deepcopy(self.model)
 
     @torch.no_grad()
     def evaluate(self, batch_size: int = 512) -> float:
-        """The task metric on a fixed batch the model never trains on."""
+        """The task metric on a fixed batch the model never trains on (seq2seq: greedy decoding)."""
         batch = self.task.sample(batch_size, torch.Generator().manual_seed(EVAL_SEED)).to(self.device)
         model = self.copy_model().eval()
+        if self.task.shape == "seq2seq":
+            return self.task.metric(model(batch.x, steps=batch.y.shape[1]), batch.y)
         pred, _ = model(batch.x)
         return self.task.metric(pred, batch.y)
 
@@ -215,7 +230,7 @@ class Training:
 
     def _train_step(self) -> tuple[float, float, float, bool]:
         batch = self.task.sample(self.config.batch_size, self.data_gen).to(self.device)
-        pred, _ = self.model(batch.x)
+        pred = self.model(batch.x, batch.y) if self.task.shape == "seq2seq" else self.model(batch.x)[0]
         loss = self.task.loss(pred, batch.y)
         if not torch.isfinite(loss):
             return loss.item(), math.nan, math.nan, False

@@ -103,3 +103,10 @@ def test_typed_input_is_encoded_or_refused_with_a_clear_message():
 def test_bad_parameters_are_refused(params, word):
     with pytest.raises(ValueError, match=word):
         make_task("reverse", **params)
+
+
+def test_the_shortest_sequence_is_half_the_longest_unless_set():
+    task = make_task("sort", length=9)
+    assert task.min_length == 4 and task.params["min_length"] == 0
+    assert (task.sample(300, gen(3)).x != PAD).sum(dim=1).min() == 4
+    assert make_task("sort", length=1).min_length == 1

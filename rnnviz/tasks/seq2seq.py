@@ -88,17 +88,18 @@ class Seq2SeqTask(Task):
 
 
 class SymbolTask(Seq2SeqTask):
-    """Sequences of `n_symbols` symbols, `min_length` to `length` long; the answer is a rearrangement of the
+    """Sequences of `n_symbols` symbols, `min_length` (by default half of `length`) to `length` long; the answer is a rearrangement of the
     input (`answer`), so input and output share one alphabet."""
 
     PARAMS = (
         Param("length", int, 16, 1, 200, "longest input sequence (the padded width)", length=True),
-        Param("min_length", int, 8, 1, 200, "shortest input sequence"),
+        Param("min_length", int, 0, 0, 200, "shortest input sequence; 0: half the longest"),
         Param("n_symbols", int, 10, 2, 26, "symbols to choose from", flag="symbols"),
     )
     alphabet = "abcdefghijklmnopqrstuvwxyz"
 
     def setup(self):
+        self.min_length = self.min_length or max(1, self.length // 2)
         if self.min_length > self.length:
             raise ValueError(f"min_length must be at most length ({self.length}), got {self.min_length}")
         self.in_symbols = self.out_symbols = list(self.alphabet[:self.n_symbols])
