@@ -9,6 +9,7 @@ from rnnviz.experiments import gradient_profiles
 from rnnviz.figures import grad_flow, grad_norm_curve, training_curves
 from rnnviz.init import W_HH_SCHEMES
 from rnnviz.model import ENCODINGS
+from rnnviz.seq2seq import ATTENTIONS, Seq2SeqTrace
 from rnnviz.tasks import TASKS, make_task
 from rnnviz.train import OPTIMIZERS, TrainConfig
 from rnnviz.ui import control, figure, live_training, page_setup, t
@@ -29,6 +30,10 @@ GATE_BIASES = ["none", "number", "chrono"]
 @st.cache_data
 def reads_tokens(task_name: str) -> bool:
     return make_task(task_name).vocab_size is not None
+
+
+def is_seq2seq(task_name: str) -> bool:
+    return TASKS[task_name].shape == "seq2seq"
 
 
 settings = page_setup("lab")
@@ -57,6 +62,8 @@ with model_box:
     encoding = control(st.segmented_control, "lab.encoding", t("lab.encoding"), options=list(ENCODINGS),
                        default="onehot", required=True, disabled=not tokens, help=t("lab.encoding_help"),
                        format_func=lambda e: t(f"lab.encoding.{e}"))
+    attention = control(st.segmented_control, "lab.attention", t("lab.attention"), options=list(ATTENTIONS),
+                        default="none", required=True, disabled=not is_seq2seq(task_name), help=t("lab.attention_help"))
     init = control(st.selectbox, "lab.init", t("lab.init"), options=list(W_HH_SCHEMES), help=t("lab.init_help"))
     init_scale = control(st.number_input, "lab.init_scale", t("lab.init_scale"), min_value=0.0, max_value=100.0,
                          value=1.0, step=0.1, disabled=init == "default")
@@ -86,7 +93,8 @@ try:
         bidirectional=bidirectional, nonlinearity=nonlinearity if cell == "rnn" else "tanh",
         encoding=encoding if tokens else "onehot", init=init, init_scale=init_scale if init != "default" else 1.0,
         gate_bias=gate_bias, optimizer=optimizer, lr=lr, clip=clip if clip_on else None, batch_size=batch,
-        steps=int(steps), seed=settings.seed, device=settings.device)
+        steps=int(steps), seed=settings.seed, device=settings.device,
+        attention=attention if is_seq2seq(task_name) else "none")
 except ValueError as exc:
     st.error(t("common.bad_input", message=str(exc)))
     config = None
@@ -104,7 +112,7 @@ def summary(c: TrainConfig) -> str:
 
 def draw(run):
     (label, result), = run.results.items()
-    task = result.training.task
+    task = result.task
     histories = {label: result.history()}
     left, right = st.columns(2)
     with left:
@@ -118,9 +126,12 @@ def draw(run):
                t("lab.metric_caption"), "lab.metric", data=histories)
         if result.snapshots:
             step, trace = result.snapshots[-1]
-            profiles = gradient_profiles(trace, label)
-            if trace.num_directions == 2:
-                profiles[t("lab.backward", label=label)] = trace.grad_norms(direction=1)
+            if isinstance(trace, Seq2SeqTrace):  # the encoder's ‖∂L/∂h_j‖, both directions together
+                profiles = {label: trace.encoder_grad_norms()}
+            else:
+                profiles = gradient_profiles(trace, label)
+                if trace.num_directions == 2:
+                    profiles[t("lab.backward", label=label)] = trace.grad_norms(direction=1)
             figure(grad_flow(profiles, title=t("lab.flow_title", step=step), projector=settings.projector),
                    t("lab.flow_caption"), "lab.flow", data=profiles)
 
@@ -138,7 +149,7 @@ def remember(run) -> None:
         name = f"#{len(past) + 1} {label}"
         past.append({"key": key, "name": name, "history": history, "row": {
             t("lab.col.run"): name, t("lab.col.loss"): last.get("loss"), t("lab.col.metric"): last.get("metric"),
-            t("lab.col.metric_name"): result.training.task.metric_name if result.training else "",
+            t("lab.col.metric_name"): result.task.metric_name,
             t("lab.col.steps"): result.step, t("lab.col.seconds"): last.get("elapsed"),
             t("lab.col.status"): t(f"common.status.{result.status}"), t("lab.col.settings"): summary(result.config)}})
         st.session_state["lab.compare"] = [*st.session_state.get("lab.compare", []), name]  # drawn at once

@@ -99,3 +99,17 @@ def test_a_diverging_run_says_so_and_joins_the_table_as_diverged():
     assert any("diverged (NaN/inf) at step" in d["name"] for d in _by_title(at, "Training loss")["data"])
     table = at.dataframe[0].value
     assert table["status"][0] == "diverged" and "relu" in table["settings"][0] and "clip off" in table["settings"][0]
+
+
+def test_a_seq2seq_task_trains_with_attention_and_shows_the_encoders_gradient():
+    clear_cache()
+    at = run_page(PAGE)
+    assert at.segmented_control(key="lab.attention").disabled  # recall is not seq2seq
+    at.selectbox(key="lab.task").select("reverse").run()
+    at.number_input(key="lab.reverse.length").set_value(6).run()
+    at.segmented_control(key="lab.attention").set_value("dot").run()
+    at = _train(at, 4)
+    (label, result), = at.session_state["live_runs"]["lab.run"].results.items()
+    assert result.status == "done" and result.config.attention == "dot" and result.config.task == "reverse"
+    flow = _by_title(at, "gradient reaches")["data"][0]
+    np.testing.assert_allclose(array(flow["y"]), result.latest_trace.encoder_grad_norms(), rtol=1e-6)

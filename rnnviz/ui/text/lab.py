@@ -21,6 +21,10 @@ EN = {
     "lab.encoding_help": "Token tasks only: one-hot vectors, or a learned embedding of size 16.",
     "lab.encoding.onehot": "one-hot",
     "lab.encoding.learned": "learned embedding",
+    "lab.attention": "Attention",
+    "lab.attention_help": ("Seq2seq tasks only (reverse, sort, dates): how the decoder looks back at the encoder's "
+                           "states; none leaves the encoder's final state as the only bridge. The gradient figure "
+                           "then shows ‖∂L/∂h_j‖ per encoder step."),
     "lab.init": "Recurrent weights W_hh",
     "lab.init_help": "default: PyTorch's uniform; gaussian and orthogonal: spectral radius ≈ scale; identity: scale · I.",
     "lab.init_scale": "Init scale",
