@@ -125,3 +125,26 @@ def test_page_opens_trains_and_shows_no_error(server, browser, page):
             errors.remove(message)
     assert not errors, errors
     tab.close()
+
+
+def test_attention_page_trains_and_shows_both_maps(server, browser):
+    """Press Train on the attention page with few steps; both models' maps must appear: the attention
+    heatmap of one and the bottleneck of the other."""
+    page = next(p for p in PAGES if p.key == "attention")
+    tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(f"{server}/{url_path(page)}?attention.steps=100&attention.length=8", wait_until="networkidle")
+    tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=60_000)
+    _settle(tab)
+    tab.locator('[data-testid="stMainBlockContainer"] [data-testid="stBaseButton-primary"]').first.click()
+    titles = [t("attention.heat_title", label=t("attention.model.with")),
+              t("attention.bottleneck_title", label=t("attention.model.none"))]
+    for title in titles:
+        tab.locator(".js-plotly-plot .gtitle", has_text=title).first.wait_for(timeout=90_000)
+    heatmaps = tab.locator(".js-plotly-plot .heatmaplayer image")
+    assert heatmaps.count() >= 2, "both maps are drawn as heatmaps"
+    _settle(tab)
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert not errors, errors
+    tab.close()

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from rnnviz.figures import attention_heatmap, bottleneck_map, encoder_gradient, length_accuracy
-from rnnviz.figures.attention import latex_text, strongest
+from rnnviz.figures.attention import MISSING, strongest
 from rnnviz.figures.style import ORANGE, VERMILLION
 
 INPUT = ["3", "1", "<", "&"]
@@ -48,9 +48,16 @@ def test_heatmap_marks_wrong_outputs_and_the_highlighted_step():
     assert (box.y0, box.y1) == (1.5, 2.5) and box.line.color == ORANGE
 
 
-def test_heatmap_rejects_tokens_that_do_not_match_the_weights():
-    with pytest.raises(ValueError, match="3 output"):
-        attention_heatmap(_weights(), INPUT, TARGET[:3])
+def test_heatmap_rejects_input_tokens_that_do_not_match_the_weights():
+    with pytest.raises(ValueError, match="3 input"):
+        attention_heatmap(_weights(), INPUT[:3], TARGET)
+
+
+def test_heatmap_marks_the_steps_after_an_early_stop():
+    fig = attention_heatmap(_weights(), INPUT, ["&", "<eos>"], TARGET)
+    ticks = list(fig.layout.yaxis.ticktext)
+    assert len(ticks) == 4 and ticks[0] == "&amp;"
+    assert "&lt;eos&gt; ✗ (&lt;)" in ticks[1] and f"{MISSING} ✗ (3)" in ticks[3]
 
 
 def test_heatmap_of_different_lengths_in_and_out():
@@ -80,19 +87,28 @@ def test_encoder_gradient_draws_each_model_on_a_log_axis():
     np.testing.assert_allclose(lines["no attention"].y, profiles["no attention"])
     assert np.isnan(lines["attention"].y[2])  # an exact zero cannot sit on a log axis: a marker instead
     assert lines["no attention"].line.color != lines["attention"].line.color
-    assert "encoder step j" in lines["attention"].hovertemplate
+    assert lines["attention"].hovertemplate.startswith("j = %{x}")
 
 
-def test_length_accuracy_marks_the_training_length():
+def test_encoder_gradient_relative_to_the_last_step():
+    profiles = {"no attention": np.array([1e-4, 1e-2, 0.5]), "attention": np.array([0.02, 0.01, 0.02, np.nan])}
+    fig = encoder_gradient(profiles, relative=True)
+    lines = {trace.name: trace for trace in fig.data if trace.mode == "lines"}
+    np.testing.assert_allclose(lines["no attention"].y, [2e-4, 2e-2, 1.0])
+    np.testing.assert_allclose(lines["attention"].y[:3], [1.0, 0.5, 1.0])  # the last real value, not the nan
+    assert "last step" in fig.layout.yaxis.title.text
+
+
+def test_length_accuracy_shades_the_training_lengths():
     frames = {"no attention": pd.DataFrame(dict(length=[8, 4, 12], exact_match=[0.5, 0.9, 0.1], token_accuracy=0.5)),
               "attention": pd.DataFrame(dict(length=[4, 8, 12], exact_match=[1.0, 1.0, 0.8], token_accuracy=0.9))}
-    fig = length_accuracy(frames, train_length=8)
+    fig = length_accuracy(frames, trained=(4, 8))
     _is_figure(fig)
     none = next(tr for tr in fig.data if tr.name == "no attention")
     assert list(none.x) == [4, 8, 12] and list(none.y) == [0.9, 0.5, 0.1]  # sorted by length
-    (line,) = fig.layout.shapes
-    assert line.x0 == line.x1 == 8
-    assert "8" in fig.layout.annotations[0].text
+    (band,) = fig.layout.shapes
+    assert (band.x0, band.x1) == (3.5, 8.5)
+    assert "training" in fig.layout.annotations[0].text
     assert fig.layout.yaxis.tickformat == ".0%"
 
 
@@ -102,7 +118,5 @@ def test_projector_mode_enlarges_the_heatmap():
     assert big.layout.font.size > small.layout.font.size
 
 
-def test_strongest_and_latex_text():
+def test_strongest_orders_input_steps_by_weight():
     assert strongest(np.array([0.1, 0.5, 0.1, 0.3]), k=3) == [1, 3, 0]
-    assert latex_text("a_b{%}") == r"a\_b\{\%\}"
-    assert latex_text(" ") == "␣"

@@ -4,7 +4,8 @@ reaches each encoder step, and accuracy against input length.
 
 Output steps run down the y axis (first output on top), input steps along x: the orientation of
 Bahdanau et al. (2015), Fig. 3.  Output tokens the model got wrong are drawn in vermillion, so the
-mistakes sit next to the row that made them.
+mistakes sit next to the row that made them.  Like every builder, each takes `words=` (see words.py);
+the words only these figures print are `WORDS` below.
 """
 
 from __future__ import annotations
@@ -13,18 +14,43 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..tasks.charlm import show_char
 from .gradients import _log_profile_figure
 from .style import GREY, ORANGE, SEQUENTIAL, VERMILLION, apply_theme, line_styles, token_label
+from .words import words_for
 
 EMPTY = "#f2f2f2"
+MISSING = "–"  # an output step the model did not write (it stopped early)
+
+WORDS = {
+    "attn_title": "Attention weights α_tj",
+    "attn_input_axis": "input token (encoder step j)",
+    "attn_output_axis": "output token (decoder step t)",
+    "attn_hover": "output step t = {t}: {out}<br>input step j = {j}: {inp}<br>α = {alpha}",
+    "attn_bottleneck_title": "No attention: one vector carries the input",
+    "attn_bridge": "h_T ({size} numbers)",
+    "attn_bridge_hover": "input step j = {j}: the final encoder state {bridge}<br>"
+                         "the decoder starts from it and never sees the input again",
+    "attn_grad_title": "Gradient reaching each encoder step",
+    "attn_encoder_step": "encoder step j (input position)",
+    "attn_grad": "‖∂L/∂h_j‖",
+    "attn_grad_relative": "‖∂L/∂h_j‖ ÷ last step's",
+    "attn_length_title": "Accuracy against input length",
+    "attn_exact_match": "exact-match accuracy",
+    "attn_input_length": "input length (tokens)",
+    "attn_trained": "lengths seen in training",
+}
 
 
-def _output_ticks(predicted: list[str], target: list[str] | None) -> list[str]:
-    """Tick labels of the output rows: the predicted token; a wrong one in vermillion, "✗ (target)"."""
+def _words(words: dict | None) -> dict:
+    return words_for({**WORDS, **(words or {})})
+
+
+def _output_ticks(predicted: list[str], target: list[str] | None, rows: int) -> list[str]:
+    """Tick labels of the `rows` output steps: the predicted token; a wrong one in vermillion, "✗ (target)"."""
     ticks = []
-    for i, token in enumerate(predicted):
-        wanted = target[i] if target is not None and i < len(target) else token
+    for i in range(rows):
+        token = predicted[i] if i < len(predicted) else MISSING
+        wanted = target[i] if target and i < len(target) else token
         if token == wanted:
             ticks.append(token_label(token))
         else:
@@ -32,61 +58,61 @@ def _output_ticks(predicted: list[str], target: list[str] | None) -> list[str]:
     return ticks
 
 
-def _grid_axes(fig: go.Figure, input_tokens: list[str], output_ticks: list[str], x_title: str, y_title: str):
-    fig.update_xaxes(title=x_title, tickvals=list(range(len(input_tokens))),
-                     ticktext=[token_label(tok) for tok in input_tokens], tickangle=0, side="bottom",
-                     showgrid=False, zeroline=False, range=[-0.5, len(input_tokens) - 0.5])
-    fig.update_yaxes(title=y_title, tickvals=list(range(len(output_ticks))), ticktext=output_ticks,
+def _grid(fig: go.Figure, title: str, input_tokens: list[str], output_ticks: list[str], w: dict,
+          projector: bool) -> go.Figure:
+    """Axes shared by both maps: input tokens along x, output tokens down y, a row height that keeps every
+    tick label readable."""
+    rows = len(output_ticks)
+    fig.update_layout(title=title, height=max(380, (34 if projector else 26) * rows + 180))
+    fig.update_xaxes(title=w["attn_input_axis"], tickvals=list(range(len(input_tokens))),
+                     ticktext=[token_label(tok) for tok in input_tokens], tickangle=0, showgrid=False,
+                     zeroline=False, range=[-0.5, len(input_tokens) - 0.5])
+    fig.update_yaxes(title=w["attn_output_axis"], tickvals=list(range(rows)), ticktext=output_ticks,
                      autorange="reversed", showgrid=False, zeroline=False)
-
-
-def _highlight_row(fig: go.Figure, row: int | None, width: int) -> None:
-    if row is not None:
-        fig.add_shape(type="rect", x0=-0.5, x1=width - 0.5, y0=row - 0.5, y1=row + 0.5,
-                      line=dict(color=ORANGE, width=3), fillcolor="rgba(0,0,0,0)")
-
-
-def attention_heatmap(weights: np.ndarray, input_tokens: list[str], predicted: list[str],
-                      target: list[str] | None = None, title: str = "Attention weights α_tj",
-                      highlight: int | None = None, projector: bool = False) -> go.Figure:
-    """weights (T_out, T_in), each row summing to 1, as an output step × input step heatmap on [0, 1]:
-    input tokens along x, predicted output tokens down y (wrong ones marked), the weight in the hover.
-    `highlight` outlines one output step (the one whose numbers the page spells out)."""
-    weights = np.asarray(weights, dtype=float)
-    rows, cols = weights.shape
-    if len(input_tokens) != cols or len(predicted) != rows:
-        raise ValueError(f"weights are {rows} × {cols}; got {len(predicted)} output and {len(input_tokens)} input tokens")
-    wanted = target if target is not None else predicted
-    hover = np.array([[f"{token_label(predicted[t])} (target {token_label(wanted[t]) if t < len(wanted) else '–'})"
-                       for _ in range(cols)] for t in range(rows)], dtype=object)
-    inputs = np.tile(np.array([token_label(tok) for tok in input_tokens], dtype=object), (rows, 1))
-    fig = go.Figure(go.Heatmap(
-        z=weights, x=np.arange(cols), y=np.arange(rows), zmin=0, zmax=1, colorscale=SEQUENTIAL,
-        colorbar=dict(title="α", thickness=14), customdata=np.dstack([hover, inputs]), xgap=1, ygap=1,
-        hovertemplate="output step t = %{y}: %{customdata[0]}<br>input step j = %{x}: %{customdata[1]}"
-                      "<br>α = %{z:.3f}<extra></extra>"))
-    fig.update_layout(title=title)
-    _grid_axes(fig, input_tokens, _output_ticks(predicted, target), "input token (encoder step j)",
-               "output token (decoder step t)")
-    _highlight_row(fig, highlight, cols)
     return apply_theme(fig, projector)
 
 
+def attention_heatmap(weights: np.ndarray, input_tokens: list[str], predicted: list[str],
+                      target: list[str] | None = None, title: str | None = None, highlight: int | None = None,
+                      projector: bool = False, words: dict | None = None) -> go.Figure:
+    """weights (T_out, T_in), each row summing to 1, as an output step × input step heatmap on [0, 1]:
+    input tokens along x, the predicted output tokens down y (wrong ones marked against `target`; steps
+    after the model stopped show "–"), the weight in the hover.  `highlight` outlines one output step
+    (the one whose numbers the page spells out)."""
+    w = _words(words)
+    weights = np.asarray(weights, dtype=float)
+    rows, cols = weights.shape
+    if len(input_tokens) != cols:
+        raise ValueError(f"weights are {rows} × {cols}; got {len(input_tokens)} input tokens")
+    ticks = _output_ticks(predicted, target, rows)
+    inputs = [token_label(tok) for tok in input_tokens]
+    hover = w["attn_hover"].format(t="%{y}", out="%{customdata[0]}", j="%{x}", inp="%{customdata[1]}",
+                                   alpha="%{z:.3f}")
+    fig = go.Figure(go.Heatmap(
+        z=weights, x=np.arange(cols), y=np.arange(rows), zmin=0, zmax=1, colorscale=SEQUENTIAL,
+        colorbar=dict(title="α", thickness=14), xgap=1, ygap=1, hovertemplate=hover + "<extra></extra>",
+        customdata=np.array([[[tick, inp] for inp in inputs] for tick in ticks], dtype=object)))
+    if highlight is not None:
+        fig.add_shape(type="rect", x0=-0.5, x1=cols - 0.5, y0=highlight - 0.5, y1=highlight + 0.5,
+                      line=dict(color=ORANGE, width=3), fillcolor="rgba(0,0,0,0)")
+    return _grid(fig, title or w["attn_title"], input_tokens, ticks, w, projector)
+
+
 def bottleneck_map(input_tokens: list[str], predicted: list[str], target: list[str] | None = None,
-                   hidden_size: int | None = None, title: str = "No attention: one vector carries the input",
-                   note: str = "", projector: bool = False) -> go.Figure:
+                   hidden_size: int | None = None, title: str | None = None, note: str = "",
+                   projector: bool = False, words: dict | None = None) -> go.Figure:
     """The same grid as `attention_heatmap` for a model without attention, which has no weights to show:
     empty cells, the last encoder step outlined as the only bridge to the decoder (its final state h_T,
-    `hidden_size` numbers), `note` written across the grid, and the same output ticks (mistakes marked)."""
-    rows, cols = len(predicted), len(input_tokens)
-    fig = go.Figure(go.Heatmap(z=np.zeros((rows, cols)), x=np.arange(cols), y=np.arange(rows),
-                               colorscale=[[0, EMPTY], [1, EMPTY]], showscale=False, xgap=1, ygap=1,
-                               hoverinfo="skip"))
-    bridge = "h_T" + (f" ({hidden_size} numbers)" if hidden_size else "")
-    fig.add_trace(go.Scatter(x=[cols - 1] * rows, y=np.arange(rows), mode="markers", name=bridge,
-                             marker=dict(symbol="square-open", size=10, color=GREY), showlegend=False,
-                             hovertemplate=f"input step j = %{{x}}: the final encoder state {bridge}<br>"
-                                           "the decoder starts from it and never sees the input again<extra></extra>"))
+    `hidden_size` numbers), `note` written across the grid, and the same output ticks (mistakes marked).
+    It has a row per target token (per predicted token without a target)."""
+    w = _words(words)
+    rows, cols = max(len(target or predicted), 1), len(input_tokens)
+    bridge = w["attn_bridge"].format(size=hidden_size) if hidden_size else "h_T"
+    fig = go.Figure(go.Heatmap(z=np.zeros((rows, cols)), x=np.arange(cols), y=np.arange(rows), showscale=False,
+                               colorscale=[[0, EMPTY], [1, EMPTY]], xgap=1, ygap=1, hoverinfo="skip"))
+    fig.add_scatter(x=[cols - 1] * rows, y=np.arange(rows), mode="markers", name=bridge, showlegend=False,
+                    marker=dict(symbol="square-open", size=10, color=GREY),
+                    hovertemplate=w["attn_bridge_hover"].format(j="%{x}", bridge=bridge) + "<extra></extra>")
     fig.add_shape(type="rect", x0=cols - 1.5, x1=cols - 0.5, y0=-0.5, y1=rows - 0.5,
                   line=dict(color=GREY, width=3, dash="dot"))
     fig.add_annotation(x=cols - 0.5, y=-0.5, xanchor="right", yanchor="bottom", text=bridge, showarrow=False,
@@ -94,59 +120,59 @@ def bottleneck_map(input_tokens: list[str], predicted: list[str], target: list[s
     if note:
         fig.add_annotation(x=(cols - 2) / 2, y=(rows - 1) / 2, text=note, showarrow=False, align="center",
                            bgcolor="rgba(255,255,255,0.9)", bordercolor=GREY, borderpad=6)
-    fig.update_layout(title=title)
-    _grid_axes(fig, input_tokens, _output_ticks(predicted, target), "input token (encoder step j)",
-               "output token (decoder step t)")
-    return apply_theme(fig, projector)
+    return _grid(fig, title or w["attn_bottleneck_title"], input_tokens, _output_ticks(predicted, target, rows), w,
+                 projector)
 
 
-def encoder_gradient(profiles: dict[str, np.ndarray], title: str = "How much gradient reaches each encoder step",
-                     annotate_ratio: bool = True, projector: bool = False) -> go.Figure:
+def relative_to_last(profile: np.ndarray) -> np.ndarray:
+    """A profile divided by its last finite, positive value (unchanged when there is none)."""
+    profile = np.asarray(profile, dtype=float)
+    usable = profile[np.isfinite(profile) & (profile > 0)]
+    return profile / usable[-1] if usable.size else profile
+
+
+def encoder_gradient(profiles: dict[str, np.ndarray], title: str | None = None, relative: bool = False,
+                     annotate_ratio: bool = True, projector: bool = False, words: dict | None = None) -> go.Figure:
     """‖∂L/∂h_j‖ against encoder step j on a log axis, one line per model (zeros drawn as hollow
-    markers on the axis floor, as in grad_flow).  The loss is summed over every output step."""
-    fig = _log_profile_figure({label: np.asarray(p, dtype=float) for label, p in profiles.items()}, title,
-                              "‖∂L/∂h_j‖", "h", annotate_ratio, projector)
+    markers on the axis floor, as in grad_flow).  `relative`: each line divided by its value at the last
+    input step, so lines of models with different losses compare by their tilt."""
+    w = _words(words)
+    w["timestep"] = w["attn_encoder_step"]
+    lines = {label: relative_to_last(p) if relative else np.asarray(p, dtype=float) for label, p in profiles.items()}
+    fig = _log_profile_figure(lines, title or w["attn_grad_title"],
+                              w["attn_grad_relative" if relative else "attn_grad"], "h", annotate_ratio, projector, w)
     for trace in fig.data:
-        if trace.hovertemplate:
-            trace.hovertemplate = trace.hovertemplate.replace("t = %{x}", "encoder step j = %{x}")
-    fig.update_xaxes(title="encoder step j (input position)")
+        trace.hovertemplate = trace.hovertemplate.replace("t = %{x}", "j = %{x}")
     return fig
 
 
-def length_accuracy(frames: dict[str, pd.DataFrame], train_length: int | None = None, column: str = "exact_match",
-                       title: str = "Accuracy against input length", y_title: str = "exact-match accuracy",
-                       train_label: str = "training length", projector: bool = False) -> go.Figure:
+def length_accuracy(frames: dict[str, pd.DataFrame], trained: tuple[int, int] | None = None,
+                    column: str = "exact_match", title: str | None = None, y_title: str | None = None,
+                    projector: bool = False, words: dict | None = None) -> go.Figure:
     """`column` of each model's frame (columns length, exact_match, token_accuracy) against input length,
-    lines with markers on [0, 1], and a dashed vertical line at the length the models were trained on."""
+    lines with markers on [0, 1], and the range of lengths the models trained on, `trained` = (shortest,
+    longest), shaded."""
+    w = _words(words)
+    y_title = y_title or w["attn_exact_match"]
     styles = line_styles(frames)
     fig = go.Figure()
     for label, frame in frames.items():
         frame = frame.sort_values("length")
         fig.add_scatter(x=frame["length"], y=frame[column], mode="lines+markers", name=label, line=styles[label],
                         marker=dict(size=8), legendgroup=label,
-                        hovertemplate=f"input length %{{x}}<br>{y_title} = %{{y:.0%}}<extra>{label}</extra>")
-    if train_length is not None:
-        fig.add_vline(x=train_length, line=dict(color=GREY, dash="dash", width=2),
-                      annotation=dict(text=f"{train_label} = {train_length}", font_color=GREY),
-                      annotation_position="top")
-    fig.update_layout(title=title, hovermode="closest")
-    fig.update_xaxes(title="input length (tokens)")
-    fig.update_yaxes(title=f"{y_title} (higher is better)", range=[-0.03, 1.03], tickformat=".0%")
+                        hovertemplate=f"{w['attn_input_length']}: %{{x}}<br>{y_title} = %{{y:.0%}}<extra>{label}</extra>")
+    if trained is not None:
+        fig.add_vrect(x0=trained[0] - 0.5, x1=trained[1] + 0.5, fillcolor=GREY, opacity=0.15, line_width=0,
+                      layer="below", annotation=dict(text=w["attn_trained"], font_color=GREY),
+                      annotation_position="top left")
+    fig.update_layout(title=title or w["attn_length_title"], hovermode="closest")
+    fig.update_xaxes(title=w["attn_input_length"])
+    fig.update_yaxes(title=w["axis_better"].format(name=y_title, better=w["higher_is_better"]), range=[-0.03, 1.03],
+                     tickformat=".0%")
     return apply_theme(fig, projector)
-
 
 
 def strongest(weights: np.ndarray, k: int = 3) -> list[int]:
     """The input steps of one output step's `k` largest weights, largest first (ties: earlier step)."""
-    weights = np.asarray(weights, dtype=float)
-    order = np.argsort(-weights, kind="stable")
+    order = np.argsort(-np.asarray(weights, dtype=float), kind="stable")
     return [int(j) for j in order[:k]]
-
-
-LATEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-                 "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
-
-
-def latex_text(token: str) -> str:
-    """A token made safe inside LaTeX's \\text{…}: invisible characters shown (␣ for a space), specials escaped."""
-    return "".join(LATEX_ESCAPES.get(ch, ch) for ch in "".join(show_char(c) for c in token))
