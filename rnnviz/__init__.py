@@ -3,9 +3,10 @@
 The engine (this package, minus `rnnviz.ui`) knows nothing of Streamlit:
     cells     InstrumentedRNN, the step-by-step twin of torch.nn.RNN / LSTM / GRU
     record    record() and Trace: states, gates and gradients of every timestep
-    tasks     seeded toy tasks (recall, adding, sine, charlm, lookahead) behind one interface
+    tasks     seeded toy tasks (recall, adding, sine, charlm, lookahead; seq2seq: reverse, sort, dates)
     init      initialisation schemes that decide the lesson (orthogonal, IRNN, gate bias, chrono)
     model     the trainable model: encoding → fused torch.nn recurrent layer → readout
+    seq2seq   the encoder–decoder with or without attention, and record_seq2seq()
     train     TrainConfig and train(): an iterator of training events
     experiments  the exact configs the pages run (the headline cell comparison)
     analytic  untrained cells for the instant pages (an unrolled word, Jacobian studies)
