@@ -70,11 +70,11 @@ class Seq2SeqModel(nn.Module):
             self.W = nn.Linear(size, size, bias=False)
         self.head = nn.Linear(size * (1 + attends), task.output_size)
 
-    def forward(self, x: Tensor, y: Tensor | None = None, steps: int | None = None, watch=None) -> Tensor:
+    def forward(self, x: Tensor, y: Tensor | None = None, steps: int | None = None) -> Tensor:
         """Logits (B, T_out, output_size): teacher-forced on the targets `y`, else greedy for `steps`
-        outputs (default: the task's target width).  `watch(t, values)` sees every decoding step."""
+        outputs (default: the task's target width)."""
         memory, state, mask = self.encode(x)
-        return self.decode(memory, state, mask, y, steps, watch)
+        return self.decode(memory, state, mask, y, steps)
 
     def encode(self, x: Tensor) -> tuple[Tensor, object, Tensor]:
         """Encoder states (B, T, size), the decoder's initial state, and the mask of real positions (B, T)."""
@@ -94,6 +94,8 @@ class Seq2SeqModel(nn.Module):
 
     def decode(self, memory: Tensor, state, mask: Tensor, y: Tensor | None = None, steps: int | None = None,
                watch=None) -> Tensor:
+        """The decoder over the encoder's output; `watch(t, values)`, when given, sees every step's scores,
+        weights, context and state."""
         steps = y.shape[1] if y is not None else steps or self.out_len
         keys = self.U(memory) if self.attention == "additive" else memory
         token = torch.full(mask.shape[:1], self.bos, dtype=torch.long, device=mask.device)
@@ -185,7 +187,7 @@ def record_seq2seq(model: Seq2SeqModel, task: Seq2SeqTask, x: Tensor, y: Tensor 
     x = x[None] if x.dim() == 1 else x
     replica = copy.deepcopy(model).to(dtype).eval().requires_grad_(False)
     with torch.enable_grad():
-        memory, state, mask, steps = replay_encoder(replica, x)
+        memory, state, mask, states = replay_encoder(replica, x)
         watched = []
         with torch.no_grad():
             logits = replica.decode(memory, state, mask, steps=y.shape[1] if y is not None else None,
@@ -193,9 +195,9 @@ def record_seq2seq(model: Seq2SeqModel, task: Seq2SeqTask, x: Tensor, y: Tensor 
         predicted = logits.argmax(-1)
         target = y if y is not None else predicted
         loss = task.loss(replica.decode(memory, state, mask, target), target)
-        grads = torch.autograd.grad(loss, [h for direction in steps for h in direction], materialize_grads=True)
+        grads = torch.autograd.grad(loss, [h for direction in states for h in direction], materialize_grads=True)
     T = x.shape[1]
-    grad = torch.cat([torch.stack(grads[d * T:(d + 1) * T], dim=1) for d in range(len(steps))], dim=-1)
+    grad = torch.cat([torch.stack(grads[d * T:(d + 1) * T], dim=1) for d in range(len(states))], dim=-1)
     stacked = {k: _numpy(torch.stack([w[k] for w in watched], dim=1)) for k in watched[0]}
     return Seq2SeqTrace(
         cell=model.cell, attention=model.attention, input_tokens=task.input_tokens(x),
@@ -213,9 +215,9 @@ def replay_encoder(model: Seq2SeqModel, x: Tensor) -> tuple[Tensor, object, Tens
     rnn, mask = model.rnn, x != PAD
     directions = 2 if rnn.bidirectional else 1
     layer_input = model.embed_in(x).requires_grad_(True)  # so every state joins the graph
-    finals, steps = [], []
+    finals = []
     for layer in range(rnn.num_layers):
-        outputs, steps = [], []
+        outputs, top_states = [], []
         for direction in range(directions):
             w = [getattr(rnn, name) for name in param_names(layer, direction)]
             h = layer_input.new_zeros(x.shape[0], rnn.hidden_size)
@@ -231,12 +233,12 @@ def replay_encoder(model: Seq2SeqModel, x: Tensor) -> tuple[Tensor, object, Tens
                     h_new, _ = rnn_step(layer_input[:, t], h, *w, nonlinearity=rnn.nonlinearity)
                 h = states[t] = torch.where(mask[:, t, None], h_new, h)
             finals.append((h, c))
-            steps.append(states)
+            top_states.append(states)
             outputs.append(torch.stack(states, dim=1) * mask[..., None])
         layer_input = torch.cat(outputs, dim=-1)
     h_n = torch.stack([h for h, _ in finals])
     state = (h_n, torch.stack([c for _, c in finals])) if model.cell == "lstm" else h_n
-    return layer_input, model.bridge(state), mask, steps
+    return layer_input, model.bridge(state), mask, top_states
 
 
 @torch.no_grad()
