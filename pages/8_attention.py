@@ -9,10 +9,10 @@ from rnnviz.cells import CELLS
 from rnnviz.experiments import ATTENTION_LABELS, attention_comparison
 from rnnviz.figures import (attention_heatmap, bottleneck_map, encoder_gradient, legend_below, length_accuracy,
                             training_curves)
-from rnnviz.figures.attention import strongest
+from rnnviz.figures.attention import WORDS, relative_encoder_grad, strongest
 from rnnviz.seq2seq import accuracy_by_length, record_seq2seq
 from rnnviz.tasks import TASKS, make_task
-from rnnviz.ui import control, figure, live_training, memo, page_setup, t
+from rnnviz.ui import control, describe, figure, live_training, memo, metric_name, page_setup, t
 
 TASK_NAMES = ["reverse", "sort", "dates"]
 MODES = ["additive", "dot", "general"]
@@ -22,6 +22,7 @@ LENGTH_SAMPLES = 256  # fresh examples per length in the accuracy-by-length figu
 MAX_TYPED = 80
 
 settings = page_setup("attention")
+words = {**settings.words, **{name: t(f"attention.fig.{name}") for name in WORDS}}  # every figure's words, translated
 default = attention_comparison(seed=settings.seed, device=settings.device)[ATTENTION_LABELS["attention"]]
 task_col, length_col, cell_col, mode_col, steps_col = st.columns([3, 3, 2, 2, 3])
 task_name = control(task_col.selectbox, "attention.task", t("attention.task"), options=TASK_NAMES,
@@ -42,7 +43,7 @@ comparison = attention_comparison(length, seed=settings.seed, device=settings.de
 NONE, WITH = t("attention.model.none"), t("attention.model.with")
 configs = {NONE: comparison[ATTENTION_LABELS["none"]], WITH: comparison[ATTENTION_LABELS["attention"]]}
 task = make_task(task_name, **configs[WITH].task_params)
-st.caption(task.describe())
+st.caption(describe(task))
 
 
 def probe_traces(run, typed_ids) -> dict:
@@ -73,13 +74,13 @@ def maps(shown: dict, index: int, out_step: int) -> list[tuple]:
         if trace.weights is None:
             fig = bottleneck_map(source, predicted, target, hidden_size=trace.encoder_states.shape[-1],
                                  title=t("attention.bottleneck_title", label=label), note=t("attention.bottleneck_note"),
-                                 projector=settings.projector)
+                                 projector=settings.projector, words=words)
             out.append((fig, t("attention.bottleneck_caption"), f"attention.map.{label}", None))
             continue
         rows = output_rows(trace, index)
         weights = trace.weights[index, :rows, :len(source)]
         fig = attention_heatmap(weights, source, predicted, target, title=t("attention.heat_title", label=label),
-                                highlight=min(out_step, rows - 1), projector=settings.projector)
+                                highlight=min(out_step, rows - 1), projector=settings.projector, words=words)
         data = pd.DataFrame([(i, j, weights[i, j]) for i in range(weights.shape[0]) for j in range(weights.shape[1])],
                             columns=["out_step", "in_step", "weight"])
         out.append((fig, t("attention.heat_caption"), f"attention.map.{label}", data))
@@ -103,8 +104,7 @@ def live_numbers(trace, index: int, out_step: int) -> None:
     st.latex(t("attention.live.softmax", t=step, j=best, e=scores[best], num=tex_number(np.exp(scores[best])),
                den=tex_number(total), value=weights[best]))
     terms = " + ".join(t("attention.live.term", value=weights[j], j=j) for j in top)
-    st.latex(t("attention.live.context", t=step, terms=terms + (t("attention.live.rest") if len(source) > 3 else ""),
-               norm=float(np.linalg.norm(trace.context[index, step]))))
+    st.latex(t("attention.live.context", t=step, terms=terms + (t("attention.live.rest") if len(source) > 3 else "")))
     columns = [t("attention.col.j"), t("attention.col.token"), t("attention.col.e"), t("attention.col.alpha")]
     rows = pd.DataFrame([(j, source[j], float(scores[j]), float(weights[j])) for j in top], columns=columns)
     st.dataframe(rows, hide_index=True, column_config={columns[2]: st.column_config.NumberColumn(format="%.2f"),
@@ -137,18 +137,18 @@ def curves(run) -> None:
             col.metric(t("attention.metric", label=label), f"{result.recent('metric'):.0%}")
     left, right = st.columns(2)
     if histories:
-        fig = training_curves(histories, y_title=task.metric_name, title=t("attention.accuracy_title"),
-                              projector=settings.projector)
+        fig = training_curves(histories, y_title=metric_name(task), title=t("attention.accuracy_title"),
+                              projector=settings.projector, words=words)
         with left:
             figure(legend_below(fig), t("attention.accuracy_caption"), "attention.accuracy", data=histories)
     profiles, step = {}, 0
     for label, result in run.results.items():
         if result.snapshots:
             step, trace = result.snapshots[-1]
-            profiles[label] = trace.encoder_grad_norms()
+            profiles[label] = relative_encoder_grad(trace.encoder_grad, [len(x) for x in trace.input_tokens])
     if profiles:
         fig = encoder_gradient(profiles, title=t("attention.gradient_title", step=step), relative=True,
-                               projector=settings.projector)
+                               projector=settings.projector, words=words)
         with right:
             figure(legend_below(fig), t("attention.gradient_caption"), "attention.gradient", data=profiles)
 
@@ -175,7 +175,7 @@ def probe(run) -> None:
     if not shown:
         return
     index = 0 if typed_ids is not None else example
-    built = memo(key + (out_step, settings.projector), lambda: maps(shown, index, out_step), slot="attention.maps")
+    built = memo(key + (out_step, settings.projector, settings.lang), lambda: maps(shown, index, out_step), slot="attention.maps")
     for col, (fig, caption, fig_key, data) in zip(st.columns(2, gap="medium"), built):
         with col:
             figure(fig, caption, fig_key, data=data)
@@ -188,19 +188,25 @@ def by_length(run) -> None:
     if not all(r.status == "done" for r in run.results.values()):
         st.caption(t("attention.length_wait"))
         return
-    trained = (task.min_length, task.length) if has_length else (1, task.seq_len)
-    step = max(1, task.length // 4) if has_length else 1
-    lengths = range(step, 2 * task.length + 1, step) if has_length else range(1, task.seq_len + 1)
+    if has_length:  # every length from a quarter of the training length to twice it
+        step = max(1, task.length // 4)
+        lengths, trained = range(step, 2 * task.length + 1, step), (task.min_length, task.length)
+        n, caption = LENGTH_SAMPLES, "attention.length_caption"
+    else:  # dates: the lengths its formats produce, from one large sample
+        lengths, trained = None, None
+        n, caption = 8 * LENGTH_SAMPLES, "attention.length_caption_dates"
 
     def build():
-        frames = {label: accuracy_by_length(r.model(), task, lengths, n=LENGTH_SAMPLES, seed=settings.seed)
+        frames = {label: accuracy_by_length(r.model(), task, lengths, n=n, seed=settings.seed)
                   for label, r in run.results.items()}
-        return frames, length_accuracy(frames, trained, title=t("attention.length_title"), projector=settings.projector)
+        return frames, length_accuracy(frames, trained, title=t("attention.length_title"), projector=settings.projector,
+                                       words=words)
 
-    frames, fig = memo((tuple(c.key() for c in configs.values()), settings.projector), build, slot="attention.length")
+    frames, fig = memo((tuple(c.key() for c in configs.values()), settings.projector, settings.lang), build,
+                       slot="attention.length")
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        figure(legend_below(fig), t("attention.length_caption", n=LENGTH_SAMPLES), "attention.by_length", data=frames)
+        figure(legend_below(fig), t(caption, n=n), "attention.by_length", data=frames)
     right.markdown(t("attention.why"))
 
 
@@ -211,3 +217,9 @@ def draw(run) -> None:
 
 
 live_training("attention.run", configs, draw, button=t("attention.button"))
+
+with st.container(border=True):
+    st.markdown(f"**{t('attention.measured')}**")
+    st.markdown(t("attention.claim_default", length=default.task_params["length"], cell=t(f"common.cell.{default.cell}"),
+                  steps=default.steps))
+    st.caption(t("attention.honest"))

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from rnnviz.figures import attention_heatmap, bottleneck_map, encoder_gradient, length_accuracy
-from rnnviz.figures.attention import MISSING, strongest
+from rnnviz.figures.attention import MISSING, relative_encoder_grad, strongest
 from rnnviz.figures.style import ORANGE, VERMILLION
 
 INPUT = ["3", "1", "<", "&"]
@@ -90,13 +90,18 @@ def test_encoder_gradient_draws_each_model_on_a_log_axis():
     assert lines["attention"].hovertemplate.startswith("j = %{x}")
 
 
-def test_encoder_gradient_relative_to_the_last_step():
-    profiles = {"no attention": np.array([1e-4, 1e-2, 0.5]), "attention": np.array([0.02, 0.01, 0.02, np.nan])}
-    fig = encoder_gradient(profiles, relative=True)
-    lines = {trace.name: trace for trace in fig.data if trace.mode == "lines"}
-    np.testing.assert_allclose(lines["no attention"].y, [2e-4, 2e-2, 1.0])
-    np.testing.assert_allclose(lines["attention"].y[:3], [1.0, 0.5, 1.0])  # the last real value, not the nan
-    assert "last step" in fig.layout.yaxis.title.text
+def test_relative_encoder_grad_divides_each_example_by_its_own_last_input():
+    grad = np.array([[1e-3, 1e-2, 1e-1, 1.0],     # length 4: falls tenfold per step back
+                     [4.0, 2.0, 0.0, 0.0]])        # length 2: halves per step back, then padding
+    profile = relative_encoder_grad(grad, [4, 2])
+    # step 0: geometric mean of 1e-3 and 2; step 1: of 1e-2 and 1; steps 2 and 3: the long example alone
+    np.testing.assert_allclose(profile, [np.sqrt(2e-3), np.sqrt(1e-2), 1e-1, 1.0])
+    assert np.isnan(relative_encoder_grad(np.zeros((1, 3)), [2])).all()  # a zero last step cannot be a unit
+
+
+def test_encoder_gradient_says_when_its_lines_are_relative():
+    fig = encoder_gradient({"attention": np.array([0.5, 1.0])}, relative=True)
+    assert "last input" in fig.layout.yaxis.title.text
 
 
 def test_length_accuracy_shades_the_training_lengths():

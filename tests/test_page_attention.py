@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from conftest import array, figures, finish_training, run_page
 
-from rnnviz.figures.attention import relative_to_last
+from rnnviz.figures.attention import relative_encoder_grad
 from rnnviz.ui.runner import clear_cache
 
 PAGE = "pages/8_attention.py"
@@ -54,7 +54,8 @@ def test_training_draws_both_maps_from_the_engine(trained):
     assert {d["name"] for d in accuracy["data"]} == {"no attention", "attention"}
     gradient = _titled(at, "each encoder step")[0]
     lines = {d["name"]: d for d in gradient["data"] if d.get("mode") == "lines"}
-    expected = relative_to_last(run.results["no attention"].latest_trace.encoder_grad_norms())
+    plain = run.results["no attention"].latest_trace
+    expected = relative_encoder_grad(plain.encoder_grad, [len(x) for x in plain.input_tokens])
     drawn = array(lines["no attention"]["y"])
     np.testing.assert_allclose(drawn[np.isfinite(drawn)], expected[expected > 0], rtol=1e-6)  # each line ÷ its last step
     assert _titled(at, "against input length")  # drawn once both runs have finished

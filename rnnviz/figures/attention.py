@@ -33,7 +33,7 @@ WORDS = {
     "attn_grad_title": "Gradient reaching each encoder step",
     "attn_encoder_step": "encoder step j (input position)",
     "attn_grad": "‖∂L/∂h_j‖",
-    "attn_grad_relative": "‖∂L/∂h_j‖ ÷ last step's",
+    "attn_grad_relative": "‖∂L/∂h_j‖ ÷ its value at the last input",
     "attn_length_title": "Accuracy against input length",
     "attn_exact_match": "exact-match accuracy",
     "attn_input_length": "input length (tokens)",
@@ -124,21 +124,32 @@ def bottleneck_map(input_tokens: list[str], predicted: list[str], target: list[s
                  projector)
 
 
-def relative_to_last(profile: np.ndarray) -> np.ndarray:
-    """A profile divided by its last finite, positive value (unchanged when there is none)."""
-    profile = np.asarray(profile, dtype=float)
-    usable = profile[np.isfinite(profile) & (profile > 0)]
-    return profile / usable[-1] if usable.size else profile
+def relative_encoder_grad(encoder_grad: np.ndarray, lengths) -> np.ndarray:
+    """‖∂L/∂h_j‖ of each example (B, T) divided by its value at the example's own last input, then the geometric
+    mean over the examples that reach step j → (T,), nan where none does.  Inputs of different lengths
+    line up at their start, and each one's tilt counts, whatever its loss."""
+    grad = np.asarray(encoder_grad, dtype=float)
+    logs = np.full(grad.shape, np.nan)
+    for b, n in enumerate(lengths):
+        row, last = grad[b, :n], grad[b, n - 1] if n else 0.0
+        if last > 0:
+            with np.errstate(divide="ignore"):
+                logs[b, :n] = np.log(row / last)
+    with np.errstate(invalid="ignore"):
+        counts = np.isfinite(logs).sum(axis=0)
+        mean = np.where(counts > 0, np.nansum(np.where(np.isfinite(logs), logs, 0), axis=0) / np.maximum(counts, 1),
+                        np.nan)
+    return np.exp(mean)
 
 
 def encoder_gradient(profiles: dict[str, np.ndarray], title: str | None = None, relative: bool = False,
                      annotate_ratio: bool = True, projector: bool = False, words: dict | None = None) -> go.Figure:
     """‖∂L/∂h_j‖ against encoder step j on a log axis, one line per model (zeros drawn as hollow
-    markers on the axis floor, as in grad_flow).  `relative`: each line divided by its value at the last
-    input step, so lines of models with different losses compare by their tilt."""
+    markers on the axis floor, as in grad_flow).  `relative`: the profiles are ratios to the last input
+    step (`relative_encoder_grad`), and the axis says so."""
     w = _words(words)
     w["timestep"] = w["attn_encoder_step"]
-    lines = {label: relative_to_last(p) if relative else np.asarray(p, dtype=float) for label, p in profiles.items()}
+    lines = {label: np.asarray(p, dtype=float) for label, p in profiles.items()}
     fig = _log_profile_figure(lines, title or w["attn_grad_title"],
                               w["attn_grad_relative" if relative else "attn_grad"], "h", annotate_ratio, projector, w)
     for trace in fig.data:
