@@ -132,7 +132,7 @@ def inside(result, trace) -> tuple:
         low, high = saturation(trace.get(gate))
         rows += [(gate, unit, lo, hi) for unit, (lo, hi) in enumerate(zip(low, high))]
     return (gate_heatmaps(shown, index, tokens=tokens, projector=settings.projector),
-            frame[frame.quantity.isin([q for q, _, _ in PANELS[cell]])],
+            frame[frame.quantity.isin([q for q, _ in PANELS[cell]])],
             saturation_scatter(trace, projector=settings.projector),
             pd.DataFrame(rows, columns=["gate", "unit", "below_0.1", "above_0.9"]))
 
