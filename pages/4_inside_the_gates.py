@@ -121,8 +121,8 @@ def inside(result, trace) -> tuple:
     """(heatmaps, their data, saturation scatter, its data) of the latest snapshot, for the chosen example
     or the typed sequence replayed through the model as it is now."""
     shown, index, tokens = trace, example, token_names(probe.x[example])
-    if ids is not None and len(ids) and result.training is not None:
-        model = result.training.model if result.finished else result.training.copy_model()  # never a torn update
+    model = result.model()
+    if ids is not None and len(ids) and model is not None:
         with torch.no_grad():
             x = model.encode(ids.to(next(model.parameters()).device)[None])
         shown, index, tokens = record(model.rnn, x, probe=("states", "gates")), 0, token_names(ids)

@@ -85,25 +85,25 @@ def run_record(result) -> dict:
     """This session's record of a run: model copies taken while it trained, and the samples drawn."""
     store = st.session_state.setdefault("charlm_runs", {})
     record = store.get(config.key())
-    if record is None or record["training"] is not result.training:  # a new run of the same config
+    if record is None or record["result"] is not result:  # a new run of the same config
         store.pop(config.key(), None)
         while len(store) >= 4:
             store.pop(next(iter(store)))
-        record = store[config.key()] = {"training": result.training, "models": [], "samples": {}}
+        record = store[config.key()] = {"result": result, "models": [], "samples": {}}
     return record
 
 
 def checkpoints(result) -> list[tuple[int, object, bool]]:
-    """(step, model, is_final): a copy of the model every steps/SAMPLES_PER_RUN while it trains (the
-    trainer keeps updating the original on its own thread), then the trained model itself."""
-    record = run_record(result)
-    models, training = record["models"], result.training
+    """(step, model, is_final): the model as the worker sent it, every steps/SAMPLES_PER_RUN while it
+    trains, then the trained model itself."""
+    models = run_record(result)["models"]
     every = max(1, config.steps // SAMPLES_PER_RUN)
-    if training is not None and not result.finished and (not models or result.step >= models[-1][0] + every):
-        models.append((result.step, training.copy_model()))
+    model = result.model()
+    if model is not None and not result.finished and (not models or result.model_step >= models[-1][0] + every):
+        models.append((result.model_step, model))
     kept = [(step, model, False) for step, model in models]
-    if result.finished and training is not None:
-        kept.append((result.step, training.model, True))
+    if result.finished and model is not None:
+        kept.append((result.model_step, model, True))
     return kept
 
 
@@ -152,7 +152,7 @@ def unit_values(run_key: str, step: int, text: str, _model, _task) -> np.ndarray
     return hidden_states(_model, _task, text).get("h")[0]
 
 
-if result.finished and result.status != "error" and result.training is not None:
+if result.finished and result.status != "error" and result.model() is not None:
     st.subheader(t("charlm.read_header"))
     st.markdown(t("charlm.read_intro"))
     left, right = st.columns([3, 2])
@@ -169,7 +169,7 @@ if result.finished and result.status != "error" and result.training is not None:
             probe = normalise(typed)[:MAX_PROBE]
         except ValueError as exc:
             right.warning(t("common.bad_input", message=str(exc)))
-    values = unit_values(config.key(), result.step, probe, result.training.model, task)
+    values = unit_values(config.key(), result.model_step, probe, result.model(), task)
     ranking = rank_units(values, text_features(probe))
     best = ranking.drop_duplicates("unit")  # each unit's strongest feature, most interesting first
     options = {row.unit: t("charlm.unit_option", unit=row.unit, feature=row.feature, r=row.correlation)

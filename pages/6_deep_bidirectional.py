@@ -77,7 +77,7 @@ def inside(result, step, trace) -> list[tuple]:
     """(figure, caption, key, data) for the hidden-state heatmap of every layer and direction, then the
     gradient-flow profile of each."""
     vocabulary = task.token_labels()
-    tokens = [vocabulary[i] for i in result.training.probe.x[EXAMPLE].tolist()]
+    tokens = [vocabulary[i] for i in result.probe.x[EXAMPLE].tolist()]
     shown = []
     for layer in range(trace.num_layers):
         for direction in range(trace.num_directions):
@@ -108,7 +108,7 @@ def draw(run):
     view = control(st.segmented_control, "deep.view", t("deep.view"), options=["bi", "uni"], default="bi",
                    required=True, format_func=lambda v: t(f"deep.view.{v}"))
     result = run.results[labels[view == "bi"]]
-    if result.snapshots and result.training is not None:
+    if result.snapshots:
         step, trace = result.snapshots[-1]
         note = "deep.inside_step" if task_name == "lookahead" else "deep.inside_step_recall"
         st.caption(t(note, example=EXAMPLE, step=step))

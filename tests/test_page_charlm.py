@@ -44,7 +44,7 @@ def test_training_on_a_pasted_text_gives_samples_units_and_a_path():
     finish_training(at)
     run = at.session_state["live_runs"]["charlm.run"]
     result = run.results["LSTM"]
-    model, task = result.training.model, result.training.task
+    model, task = result.model(), result.task
     assert task.text == TEXT  # the pasted text reached the engine
 
     sample = at.code[-1].value

@@ -1,69 +1,93 @@
-"""Live training behind a page: runs train() on a background thread that the page polls.
+"""Live training behind a page: a `LiveRun` sends its configs to the worker pool and collects what comes back.
 
-A `LiveRun` trains one or more labelled configs round-robin, one step each in turn, so that curves
-that are compared grow side by side.  The page never blocks: it reads `run.results` every half second
-and draws.  Stop takes effect before the next step or snapshot (well under a second for the models
-the pages offer).  Only the latest snapshot of a result is kept whole; older ones are compacted to
-their gradient norms, which is all that the animations over training read.
+A `LiveRun` trains one or more labelled configs in one worker process, a step each in turn, so that
+curves that are compared grow side by side (`rnnviz.workers`: the pool, its fair queue, stop and
+replacement).  The page never blocks: it reads `run.results` every half second and draws.  Stop takes
+effect at once.  Only the latest snapshot of a result is kept whole; older ones are compacted to their
+gradient norms, which is all that the animations over training read, and at most MAX_SNAPSHOTS are
+kept, so a session holds a bounded amount of memory and gives it back when its runs are dropped.
+
+A `Result` gives a page the task, the probe batch and `model()`: a local copy of the model, rebuilt
+from the config and loaded with the latest weights the worker sent.  Before a run is queued its cost
+is checked against the machine's budget (`rnnviz.budget`); a run that cannot fit ends at once with
+status "error" and a message naming the limit and the setting to change.
 
 Finished results are kept in a small process-wide cache keyed by the config: training is
 deterministic for a seed, so a control moved back is instant, and a class of students asking for the
-same default trains it once.  A semaphore lets at most `MAX_CONCURRENT` runs train at once, so a
-two-core server stays responsive with a room full of sessions.  Nothing here imports Streamlit.
+same default trains it once.  Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
 
+import copy
 import threading
 import time
-import traceback
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 import pandas as pd
-import torch
 
-from ..record import Trace
+from .. import workers
+from ..budget import check, machine_budget
+from ..tasks import make_task
+from ..tasks.base import Batch, Task
 from ..train import ROW_COLUMNS, TrainConfig, Training
 
-MAX_CONCURRENT = 2
-TORCH_THREADS = 1  # small RNNs train fastest on one thread; a class shares two cores
 CACHE_SIZE = 16
 MAX_SNAPSHOTS = 64  # per result; beyond it every other snapshot is dropped (first and last kept)
-ABANDON_SECONDS = 30  # a run nobody is connected to (its tab was closed) stops after this, freeing its core
-_slots = threading.BoundedSemaphore(MAX_CONCURRENT)
 _cache: OrderedDict[str, "Result"] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-@dataclass
+@dataclass(eq=False)
 class Result:
     """What one config's training produced, as far as it got."""
 
     config: TrainConfig
-    training: Training | None = None
+    rows: list = field(default_factory=list)          # one row per update (ROW_COLUMNS)
     snapshots: list = field(default_factory=list)     # (step, Trace)
-    status: str = "idle"                  # idle | waiting (for a free core) | running | done | diverged | stopped | error
+    status: str = "idle"                  # idle | waiting (for a free worker) | running | done | diverged | stopped | error
     message: str = ""
     diverged_at: int | None = None
+    model_step: int | None = None         # the update after which the latest weights were sent
+    _weights: dict | None = field(default=None, repr=False)
+    _model: tuple | None = field(default=None, repr=False)  # (model_step, model) built from the weights
 
     @property
     def finished(self) -> bool:
         return self.status in ("done", "diverged", "stopped", "error")
 
     @property
-    def rows(self) -> list[tuple]:
-        """One row per update (ROW_COLUMNS), as the training records them."""
-        return self.training.rows if self.training is not None else []
-
-    @property
     def step(self) -> int:
         return self.rows[-1][0] if self.rows else 0
 
     @property
-    def latest_trace(self) -> Trace | None:
+    def latest_trace(self):
         return self.snapshots[-1][1] if self.snapshots else None
+
+    @cached_property
+    def task(self) -> Task:
+        return make_task(self.config.task, **self.config.task_params)
+
+    @cached_property
+    def probe(self) -> Batch:
+        """The fixed batch every snapshot replays."""
+        return self.task.probe_batch(self.config.probe_size)
+
+    def model(self):
+        """The model as the worker last sent it (after training: the trained model), rebuilt here on the
+        CPU; None before any weights arrived.  The same object until newer weights arrive: read it, do not
+        train it."""
+        step, weights = self.model_step, self._weights
+        if weights is None:
+            return None
+        if self._model is None or self._model[0] != step:
+            model = copy.deepcopy(_skeleton(self.config))
+            model.load_state_dict(weights)
+            self._model = (step, model)
+        return self._model[1]
 
     def recent(self, column: str = "metric", steps: int = 20) -> float:
         """The mean of a history column over the last `steps` updates (one batch alone is noisy)."""
@@ -74,6 +98,41 @@ class Result:
         if self.diverged_at is not None:
             frame.attrs["diverged_at"] = self.diverged_at
         return frame
+
+    def receive(self, message: tuple) -> None:
+        """Apply one message from the worker (see `workers.Job`)."""
+        kind = message[0]
+        if kind == "status":
+            self.status, self.message = message[2], message[3]
+        elif kind == "rows":
+            self.rows.extend(message[2])
+        elif kind == "snapshot":
+            if self.snapshots:
+                step, previous = self.snapshots[-1]
+                self.snapshots[-1] = (step, previous.compact())
+            self.snapshots.append((message[2], message[3]))
+            if len(self.snapshots) > MAX_SNAPSHOTS:
+                self.snapshots[1:-1] = self.snapshots[2:-1:2]
+        elif kind == "weights":
+            self._weights, self.model_step = message[3], message[2]
+        elif kind == "end":
+            self.status, self.message, self.diverged_at = message[2], message[3], message[4]
+            _remember(self)
+
+
+_skeletons: OrderedDict[str, object] = OrderedDict()
+_skeleton_lock = threading.Lock()
+
+
+def _skeleton(config: TrainConfig):
+    """An untrained CPU model of the config's shape, built once per config (a few kept)."""
+    key = config.key()
+    with _skeleton_lock:
+        if key not in _skeletons:
+            _skeletons[key] = Training(config.replace(device="cpu", threads=None, steps=0)).model
+            while len(_skeletons) > CACHE_SIZE:
+                _skeletons.popitem(last=False)
+        return _skeletons[key]
 
 
 def cached(config: TrainConfig) -> Result | None:
@@ -99,20 +158,20 @@ def clear_cache() -> None:
 
 
 class LiveRun:
-    """Train `configs` (label → TrainConfig) round-robin on one background thread.
+    """Train `configs` (label → TrainConfig) in a worker process, round-robin.
 
-    `is_watched()`, when given, says whether anyone is still connected to the run (the session behind
-    the browser tab); after ABANDON_SECONDS without anyone, the run stops as if Stop were pressed."""
+    `owner` names the session the run belongs to (the queue serves owners in turn); `is_watched()`,
+    when given, says whether anyone is still connected to it: after workers.ABANDON_SECONDS without
+    anyone, the run stops as if Stop were pressed."""
 
-    def __init__(self, configs: dict[str, TrainConfig], is_watched: Callable[[], bool] | None = None):
+    def __init__(self, configs: dict[str, TrainConfig], is_watched: Callable[[], bool] | None = None,
+                 owner: str = ""):
         if not configs:
             raise ValueError("a LiveRun needs at least one config")
         self.results: dict[str, Result] = {label: cached(config) or Result(config) for label, config in configs.items()}
         self.from_cache = all(r.finished for r in self.results.values())
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._is_watched = is_watched
-        self._last_watched = self._last_check = time.monotonic()
+        self._is_watched, self._owner = is_watched, owner
+        self._job: workers.Job | None = None
 
     @property
     def configs(self) -> dict[str, TrainConfig]:
@@ -124,7 +183,7 @@ class LiveRun:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._job is not None and not self._job.ended.is_set()
 
     @property
     def finished(self) -> bool:
@@ -136,88 +195,53 @@ class LiveRun:
         done = sum(r.config.steps if r.status in ("done", "diverged") else r.step for r in self.results.values())
         return min(1.0, done / total)
 
+    @property
+    def place(self) -> int | None:
+        """0 while training, n ≥ 1 while n − 1 runs will start before it, None when not queued."""
+        return workers.pool().place(self._job) if self.running else None
+
+    def seconds_left(self) -> float:
+        """Honest-as-possible seconds until it is done: the wait in the queue plus its own training."""
+        if not self.running:
+            return 0.0
+        wait = workers.pool().wait(self._job) if self.place else 0.0
+        return wait + self._job.remaining(time.monotonic())
+
     def start(self) -> "LiveRun":
         if self.finished or self.running:
             return self
-        for result in self.results.values():
+        for label, result in self.results.items():  # trained by another session meanwhile
             if not result.finished:
-                result.status = "waiting"
-        self._last_watched = self._last_check = time.monotonic()
-        self._thread = threading.Thread(target=self._work, name="rnnviz-train", daemon=True)
-        self._thread.start()
+                self.results[label] = cached(result.config) or result
+        pending = {label: r for label, r in self.results.items() if not r.finished}
+        budget = machine_budget(workers.default_size())
+        for label, result in list(pending.items()):
+            try:
+                check(result.config, budget)
+            except ValueError as exc:
+                result.status, result.message = "error", str(exc)
+                del pending[label]
+        if not pending:
+            return self
+        for result in pending.values():
+            result.status = "waiting"
+        self._job = workers.Job({label: r.config for label, r in pending.items()}, self._deliver, self._owner,
+                                self._is_watched)
+        workers.pool().submit(self._job)
         return self
 
     def stop(self) -> None:
-        self._stop.set()
+        if self._job is not None:
+            workers.pool().cancel(self._job)
 
     def join(self, timeout: float | None = None) -> bool:
-        """Wait for the thread; True when it has ended."""
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return not self.running
+        """Wait for the run to end; True when it has."""
+        return self._job is None or self._job.ended.wait(timeout)
 
-    def _work(self) -> None:
-        torch.set_num_threads(TORCH_THREADS)  # per thread: each new thread starts with torch's default
-        with _slots:
-            if self._stop.is_set():  # stopped while it waited for a core
-                for result in self.results.values():
-                    if not result.finished:
-                        result.status = "stopped"
-                return
-            for label, result in self.results.items():  # trained by another session while this one waited
+    def _deliver(self, message: tuple) -> None:
+        if message[0] == "ended":  # the job is over: what did not end by itself ends with its status
+            for result in self.results.values():
                 if not result.finished:
-                    self.results[label] = cached(result.config) or result
-            pending = {label: r for label, r in self.results.items() if not r.finished}
-            iterators = {}
-            for label, result in pending.items():
-                try:
-                    result.training = Training(result.config)
-                    iterators[label] = iter(result.training)
-                    result.status = "running"
-                except Exception as exc:  # a bad device, a task that cannot be built: say so on the page
-                    result.status, result.message = "error", f"{type(exc).__name__}: {exc}"
-            while iterators and not self._stop.is_set():
-                if self._abandoned():
-                    break
-                for label in list(iterators):
-                    if self._stop.is_set():
-                        break
-                    self._advance(label, iterators)
-            for label in iterators:
-                self.results[label].status = "stopped"
-
-    def _abandoned(self) -> bool:
-        """True once nobody has watched the run for ABANDON_SECONDS (asked at most once a second)."""
-        now = time.monotonic()
-        if self._is_watched is None or now - self._last_check < 1.0:
-            return False
-        self._last_check = now
-        if self._is_watched():
-            self._last_watched = now
-        return now - self._last_watched > ABANDON_SECONDS
-
-    def _advance(self, label: str, iterators: dict) -> None:
-        result = self.results[label]
-        try:
-            event = next(iterators[label])
-        except StopIteration:
-            del iterators[label]
+                    result.status, result.message = message[1], message[2]
             return
-        except Exception as exc:  # keep the page alive; show the reason
-            result.status, result.message = "error", f"{type(exc).__name__}: {exc}"
-            traceback.print_exc()
-            del iterators[label]
-            return
-        if event.trace is not None:
-            if result.snapshots:
-                step, previous = result.snapshots[-1]
-                result.snapshots[-1] = (step, previous.compact())
-            result.snapshots.append((event.step, event.trace))
-            if len(result.snapshots) > MAX_SNAPSHOTS:
-                result.snapshots[1:-1] = result.snapshots[2:-1:2]
-        if event.kind in ("done", "diverged"):
-            result.status, result.message = event.kind, event.message
-            if event.kind == "diverged":
-                result.diverged_at = event.step + 1
-            _remember(result)
-            del iterators[label]
+        self.results[message[1]].receive(message)

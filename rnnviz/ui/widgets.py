@@ -17,8 +17,9 @@ import streamlit as st
 import torch
 
 from ..train import TrainConfig, available_devices
+from ..workers import TORCH_THREADS
 from . import text
-from .runner import TORCH_THREADS, LiveRun
+from .runner import LiveRun
 
 POLL_SECONDS = 0.5
 FAVICON = Path(__file__).resolve().parents[2] / "assets" / "favicon.png"  # local: a classroom may be offline
@@ -107,21 +108,28 @@ def figure(fig: go.Figure, caption: str, key: str, data=None) -> None:
                            key=f"{key}.json", on_click="ignore")
 
 
-def session_watch() -> Callable[[], bool] | None:
-    """A thread-safe "is this browser session still connected?" for the runner (None outside a server)."""
+def session_watch() -> tuple[Callable[[], bool] | None, str]:
+    """A thread-safe "is this browser session still connected?" for the runner (None outside a server),
+    and the session's id, which the training queue serves in turn with the other sessions."""
     from streamlit import runtime
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     ctx = get_script_run_ctx(suppress_warning=True)
     if ctx is None or not runtime.exists():
-        return None
+        return None, ctx.session_id if ctx is not None else ""
     server, session_id = runtime.get_instance(), ctx.session_id
-    return lambda: server.is_active_session(session_id)
+    return (lambda: server.is_active_session(session_id)), session_id
+
+
+def new_run(configs: dict[str, TrainConfig]) -> LiveRun:
+    is_watched, owner = session_watch()
+    return LiveRun(configs, is_watched, owner)
 
 
 def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[LiveRun], None],
                   button: str | None = None) -> LiveRun:
-    """Train / Stop buttons, a progress bar, and `draw(run)` redrawn every half second while training.
+    """Train / Stop buttons, a progress bar with the run's place in the queue and the time it still
+    needs, and `draw(run)` redrawn every half second while training (the run trains in a worker process).
 
     The run lives in the session, so it survives a trip to another page; configs that were trained
     before (by anyone on this server) come back from the cache at once."""
@@ -131,16 +139,15 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
     if run is None or {label: config.key() for label, config in run.configs.items()} != wanted:
         if run is not None:
             run.stop()
-        run = runs[key] = LiveRun(configs, session_watch())
+        run = runs[key] = new_run(configs)
     if st.session_state.pop(f"{key}.start", False):  # Train was pressed: start with the settings on screen now
         if run.finished:  # a stopped or failed run starts afresh
-            run = runs[key] = LiveRun(configs, session_watch())
+            run = runs[key] = new_run(configs)
         run.start()
     label = button or t("common.train")
 
     def stop():  # a callback runs before the script, so the buttons below show the new state
         runs[key].stop()
-        runs[key].join(timeout=1.0)
 
     complete = all(r.status in ("done", "diverged") for r in run.results.values())
     go_col, stop_col, info_col = st.columns([1, 1, 5], vertical_alignment="center")
@@ -158,6 +165,11 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
         step = sum(r.step for r in results)
         steps = sum(r.config.steps for r in results)
         statuses = sorted({t(f"common.status.{r.status}") for r in results})
+        place = run.place
+        if place:
+            statuses.append(t("common.queue", place=place, seconds=round(run.seconds_left())))
+        elif place == 0 and step:
+            statuses.append(t("common.eta", seconds=round(run.seconds_left())))
         st.progress(run.progress, text=f"{t('common.progress', step=step, steps=steps)} · {', '.join(statuses)}")
         for label_, result in run.results.items():
             if result.status == "diverged":

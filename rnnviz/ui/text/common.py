@@ -14,6 +14,8 @@ EN = {
     "common.progress": "step {step} of {steps}",
     "common.status.idle": "not trained yet",
     "common.status.waiting": "waiting for a free core…",
+    "common.queue": "place {place} in the queue, done in about {seconds} s",
+    "common.eta": "about {seconds} s left",
     "common.status.running": "training…",
     "common.status.done": "done",
     "common.status.diverged": "diverged",
