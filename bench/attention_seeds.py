@@ -1,7 +1,7 @@
 """The attention page's default comparison over seeds: does the lesson hold, and how soon does it show?
 
     .venv/bin/python bench/attention_seeds.py                  # seeds 0-9, the page's defaults
-    .venv/bin/python bench/attention_seeds.py --seeds 3 --steps 600 --hidden 32
+    .venv/bin/python bench/attention_seeds.py --seeds 3 --first 5 --steps 600 --hidden-size 32
 
 For each seed both models train round-robin in one thread on one torch thread, one step each in turn, as
 the page trains them (snapshots included).  Printed per seed: held-out exact match (greedy decoding, 512
@@ -51,7 +51,8 @@ def run_seed(seed: int, length: int, task: str, overrides: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, default=10, help="seeds 0..N-1 (default %(default)s)")
+    parser.add_argument("--seeds", type=int, default=10, help="how many seeds (default %(default)s)")
+    parser.add_argument("--first", type=int, default=0, help="the first seed (default %(default)s)")
     parser.add_argument("--task", default="reverse")
     parser.add_argument("--length", type=int, default=16)
     for name, value in SEQ2SEQ_DEFAULTS.items():
@@ -62,7 +63,7 @@ def main() -> None:
     print(f"task {args.task}, length {args.length}, " + ", ".join(f"{k} {v}" for k, v in overrides.items()))
     print(f"{'seed':>4} {NONE:>13} {ATTENTION:>10} {'visible at':>11} {'run':>6}")
     results = []
-    for seed in range(args.seeds):
+    for seed in range(args.first, args.first + args.seeds):
         r = run_seed(seed, args.length, args.task, overrides)
         results.append(r)
         shown = "never" if r["visible"] is None else f"{r['visible']:.1f} s"
