@@ -3,7 +3,7 @@ pages' own defaults and prints one line per claim: its key, on how many seeds it
 it measured (median, and the range over the seeds).  A claim must hold on at least 9 of 10 (or, for a
 sentence that states a rate, on as many as it says); the ones that do not are marked FAILS.
 
-    .venv/bin/python bench/claims.py [--seeds 10] [--only flow.] [--instant]
+    .venv/bin/python bench/claims.py [--seeds 10] [--first 0] [--only flow.] [--instant] [--markdown FILE]
 
 Training claims take about 15 minutes on one CPU thread in all (runs shared by claims are trained once).
 The last line is `claims held <n>/<m>`.
@@ -11,6 +11,7 @@ The last line is `claims held <n>/<m>`.
 
 import argparse
 import time
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -24,10 +25,11 @@ def main() -> None:
     parser.add_argument("--first", type=int, default=0, help="the first seed (default %(default)s)")
     parser.add_argument("--only", default="", help="run the claims whose key starts with this")
     parser.add_argument("--instant", action="store_true", help="only the analytic claims (no training)")
+    parser.add_argument("--markdown", metavar="FILE", help="also write the results as a Markdown table (README)")
     args = parser.parse_args()
     torch.set_num_threads(1)
     chosen = [c for c in CLAIMS if c.key.startswith(args.only) and not (args.instant and c.trains)]
-    held_all = 0
+    held_all, table = 0, ["| claim | what must hold | held | figure: median (min … max) |", "|---|---|---|---|"]
     print(f"{'claim':32s} {'held':>6s}  {'figure: median (min … max)':40s} seconds")
     for claim in chosen:
         start = time.perf_counter()
@@ -41,6 +43,10 @@ def main() -> None:
         low, high = claim.held_on
         wanted = f"holds on ≥ {low}/10" if high == 10 else f"holds on {low}–{high} of 10"
         print(f"    {claim.says}; {wanted}; figure = {claim.figure}", flush=True)
+        table.append(f"| `{claim.key}` | {claim.says} | {held}/{args.seeds}{'' if ok else ' ✗'} | "
+                     f"{claim.figure}: {shown} |")
+    if args.markdown:
+        Path(args.markdown).write_text("\n".join(table) + "\n", encoding="utf-8")
     print(f"claims held {held_all}/{len(chosen)}")
 
 

@@ -16,7 +16,8 @@ distance = control(left.slider, "flow.distance", t("flow.distance"), min_value=1
 gate_init = control(middle.selectbox, "flow.init", t("flow.init"), options=list(GATE_INITS),
                     index=list(GATE_INITS).index(HEADLINE_INIT), format_func=lambda k: t(f"flow.init.{k}"),
                     help=t("flow.init_help"))
-steps = control(right.select_slider, "flow.steps", t("flow.steps"), options=[100, 200, 400, 800], value=400)
+steps = control(right.select_slider, "flow.steps", t("flow.steps"), options=[200, 400, 800, 1600], value=800,
+                help=t("flow.steps_help"))
 
 configs = cell_comparison(distance, gate_init, steps=steps, seed=settings.seed, device=settings.device)
 task = make_task("recall", **next(iter(configs.values())).task_params)

@@ -102,10 +102,51 @@ def solves(label: str, gate_init: str = ex.HEADLINE_INIT) -> Callable[[int], Mea
     return check
 
 
+def near_chance(run: Outcome) -> Measure:
+    return Measure(abs(run.score - run.training.task.chance) <= NEAR_CHANCE, run.score)
+
+
 def stays_at_chance(label: str, gate_init: str = ex.HEADLINE_INIT) -> Callable[[int], Measure]:
+    return lambda seed: near_chance(headline(label, seed, gate_init))
+
+
+def first_reaches(rows: list[tuple], level: float = 0.9, window: int = 20) -> float:
+    """The step at which the training accuracy, averaged over `window` steps, first reaches `level` (inf: never)."""
+    metric = np.array([row[2] for row in rows])
+    if len(metric) < window:
+        return math.inf
+    smooth = np.convolve(metric, np.ones(window) / window, mode="valid")
+    above = np.flatnonzero(smooth >= level)
+    return float(above[0] + window) if above.size else math.inf
+
+
+def lstm_in_time(seed: int) -> Measure:
+    step = first_reaches(headline("LSTM", seed).training.rows)
+    return Measure(step <= 600, step)
+
+
+def cell_at_init(gate_init: str, seed: int) -> tuple[float, float]:
+    """The headline LSTM before training: mean |c| at the last step, and the share of units with |tanh c| > 0.95."""
+    trace = Training(ex.cell_comparison(seed=seed, gate_init=gate_init, steps=0)["LSTM"]).snapshot()
+    c_last = trace.get("c")[:, -1]
+    return float(np.abs(c_last).mean()), float((np.abs(np.tanh(c_last)) > 0.95).mean())
+
+
+def bias4_saturates(seed: int) -> Measure:
+    size, saturated = cell_at_init("bias4", seed)
+    return Measure(size >= 3 and saturated >= 0.5, size)
+
+
+def chrono_stays_small(seed: int) -> Measure:
+    size, saturated = cell_at_init("chrono", seed)
+    return Measure(size < 0.5 and saturated < 0.05, size)
+
+
+def chrono_solves_at(distance: int) -> Callable[[int], Measure]:
     def check(seed):
-        run = headline(label, seed, gate_init)
-        return Measure(abs(run.score - run.training.task.chance) <= NEAR_CHANCE, run.score)
+        configs = ex.cell_comparison(distance, seed=seed)
+        worst = min(outcome(configs[label]).score for label in ("LSTM", "GRU"))
+        return Measure(worst >= SOLVED, worst)
     return check
 
 
@@ -156,17 +197,6 @@ def gates_solves(bias: float) -> Callable[[int], Measure]:
     def check(seed):
         score = gates_run(bias, seed).score
         return Measure(score >= SOLVED, score)
-    return check
-
-
-def gates_slower(low: float, high: float) -> Callable[[int], Measure]:
-    """The run with the lower bias is not ahead after 200 steps: a larger bias learns at least as fast."""
-    def check(seed):
-        def at(bias):
-            rows = gates_run(bias, seed).training.rows
-            return float(np.mean([r[2] for r in rows[180:200]]))
-        lead = at(high) - at(low)
-        return Measure(lead >= -0.05, lead)
     return check
 
 
@@ -223,7 +253,7 @@ def unclipped_diverges(seed: int) -> Measure:
 def clipped_learns(clips: tuple[float, ...]) -> Callable[[int], Measure]:
     def check(seed):
         worst = min(clip_run(c, seed).score for c in clips)
-        return Measure(worst >= SOLVED, worst)
+        return Measure(worst >= 0.99, worst)
     return check
 
 
@@ -284,6 +314,21 @@ def unit_tracks(feature: str, threshold: float) -> Callable[[int], Measure]:
     return check
 
 
+def word_share(model, task, seed: int, temperature: float = 0.8, length: int = 300) -> float:
+    """Share of the words of a sample (at the page's default temperature) that occur in the training text."""
+    words = set(task.text.split())
+    sample = sample_text(model, task, default_prime(task), length, temperature, seed).split()
+    return sum(word in words for word in sample) / max(len(sample), 1)
+
+
+def samples_become_words(seed: int) -> Measure:
+    """After the page's default training, most sampled words are real words of the text; untrained, few are."""
+    trained = char_run(seed).training
+    untrained = Training(ex.char_model(seed=seed, steps=0))
+    after, before = word_share(trained.model, trained.task, seed), word_share(untrained.model, untrained.task, seed)
+    return Measure(after >= 0.5 and before <= 0.2, after)
+
+
 @torch.no_grad()
 def greedy_share(model, task, temperature: float, seed: int, length: int = 200) -> float:
     """Share of the characters sampled at `temperature` that are the model's most likely next character."""
@@ -323,7 +368,7 @@ def bidirectional_solves(task: str) -> Callable[[int], Measure]:
 
 def bidirectional_wins_recall(seed: int) -> Measure:
     lead = direction_run("recall", True, seed).score - direction_run("recall", False, seed).score
-    return Measure(lead >= 0.1, lead)
+    return Measure(lead >= 0.7, lead)
 
 
 # ---- the registry ----------------------------------------------------------------------------------
@@ -332,6 +377,9 @@ CLAIMS: list[Claim] = [
     Claim("flow.lstm_solves", ("flow.accuracy_caption", "flow.honest"),
           "headline defaults: the LSTM reaches ≥ 95 % held-out accuracy", "LSTM held-out accuracy",
           solves("LSTM")),
+    Claim("flow.lstm_in_time", ("flow.steps_help",),
+          "headline defaults: the LSTM's training accuracy (20-step mean) reaches 90 % by step 600",
+          "step reaching 90 %", lstm_in_time),
     Claim("flow.gru_solves", ("flow.accuracy_caption", "flow.honest"),
           "headline defaults: the GRU reaches ≥ 95 % held-out accuracy", "GRU held-out accuracy", solves("GRU")),
     Claim("flow.vanilla_at_chance", ("flow.accuracy_caption",),
@@ -342,8 +390,17 @@ CLAIMS: list[Claim] = [
             stays_at_chance(cell, start)) for start in ("pytorch", "bias1") for cell in ("LSTM", "GRU")],
     Claim("flow.bias4_gru_solves", ("flow.why.bias4",), "start +4: the GRU reaches ≥ 95 % held-out",
           "GRU held-out accuracy", solves("GRU", "bias4")),
-    Claim("flow.bias4_lstm_half", ("flow.why.bias4",), "start +4: the LSTM solves about half the seeds (3–7 of 10)",
-          "LSTM held-out accuracy", solves("LSTM", "bias4"), held_on=(3, 7)),
+    Claim("flow.bias4_lstm_some", ("flow.why.bias4",), "start +4: the LSTM solves some seeds but not all (2–8 of 10)",
+          "LSTM held-out accuracy", solves("LSTM", "bias4"), held_on=(2, 8)),
+    Claim("flow.bias4_saturates", ("flow.why.bias4",),
+          "start +4, before training: the LSTM's mean |c_T| ≥ 3 and most units have |tanh c_T| > 0.95",
+          "mean |c_T|", bias4_saturates, trains=False),
+    Claim("flow.chrono_small_c", ("flow.why.chrono",),
+          "chrono start, before training: the LSTM's mean |c_T| < 0.5 and < 5 % of units saturated", "mean |c_T|",
+          chrono_stays_small, trains=False),
+    *[Claim(f"flow.chrono_distance{d}", ("flow.why.chrono",),
+            f"headline defaults at distance {d}: LSTM and GRU both reach ≥ 95 % held-out",
+            "worse of the two held-out accuracies", chrono_solves_at(d)) for d in (50, 150)],
     Claim("flow.vanilla_vanishes", ("flow.flow_caption", "flow.anim_caption"),
           "vanilla ‖∂L/∂h_0‖ ≤ 1e-6 ‖∂L/∂h_T‖ before and after training", "worst h_0/h_T ratio",
           vanilla_vanishes),
@@ -358,9 +415,15 @@ CLAIMS: list[Claim] = [
     Claim("gates.bias_tilts_gru", ("gates.bias_intro_gru",),
           "at initialisation, each larger bias of z (0, 1, 2, 4) lets more gradient reach step 0",
           "decades gained from bias 0 to 4", bias_tilts("gru"), trains=False),
-    *[Claim(f"gates.solves_bias{bias:g}", ("gates.bias_honest",),
-            f"gates page defaults (LSTM 16, recall 20, 800 steps), forget bias {bias:g}: ≥ 95 % held-out",
-            "held-out accuracy", gates_solves(bias)) for bias in (0.0, 1.0, 2.0, 4.0)],
+    Claim("gates.bias0_at_chance", ("gates.bias_honest",),
+          "gates page defaults (LSTM 16, recall 20, 800 steps), forget bias 0: within 0.1 of chance",
+          "held-out accuracy", lambda seed: near_chance(gates_run(0.0, seed))),
+    Claim("gates.bias1_rarely_solves", ("gates.bias_honest",),
+          "gates page defaults, forget bias +1: ≥ 95 % held-out on at most 3 of 10 seeds", "held-out accuracy",
+          gates_solves(1.0), held_on=(0, 3)),
+    *[Claim(f"gates.bias{bias:g}_solves", ("gates.bias_honest",),
+            f"gates page defaults, forget bias +{bias:g}: ≥ 95 % held-out", "held-out accuracy",
+            gates_solves(bias)) for bias in (2.0, 4.0)],
     Claim("vanish.below_one", ("vanish.act_sentence", "vanish.verdict.below"),
           "tanh, orthogonal or identity W_hh with ρ < 1: ‖∂h_T/∂h_0‖ ≤ ρ^(T−1)", "worst profile / ρ^(T−1)",
           below_one_vanishes, trains=False),
@@ -374,7 +437,7 @@ CLAIMS: list[Claim] = [
           "the clipping demo without clipping diverges by its second step", "step of divergence",
           unclipped_diverges),
     Claim("vanish.clipped_learns", ("vanish.loss_caption", "vanish.clip_depends"),
-          "clipped at c = 0.1, 0.3, 1 or 3 the demo reaches ≥ 95 % held-out accuracy", "worst held-out accuracy",
+          "clipped at c = 0.1, 0.3, 1 or 3 the demo reaches ≥ 99 % held-out accuracy", "worst held-out accuracy",
           clipped_learns((0.1, 0.3, 1.0, 3.0))),
     Claim("vanish.loose_clip_stalls", ("vanish.clip_depends",),
           "clipped at c = 10 or 30 the demo stays finite and within 0.1 of chance", "largest distance from chance",
@@ -391,6 +454,9 @@ CLAIMS: list[Claim] = [
     Claim("charlm.whitespace_unit", ("charlm.card", "charlm.heat_caption"),
           "page defaults: some unit correlates with whitespace at |r| ≥ 0.5", "best |r| with whitespace",
           unit_tracks("whitespace", 0.5)),
+    Claim("charlm.samples_words", ("charlm.intro",),
+          "page defaults: ≥ 50 % of sampled words are words of the text after training, ≤ 20 % before",
+          "share of real words after training", samples_become_words),
     Claim("charlm.temperature", ("charlm.temperature_help",),
           "at temperature 0.05 ≥ 95 % of sampled characters are the likeliest; fewer at 1, fewer still at 2",
           "greedy share at 0.05", temperature_orders),
@@ -401,7 +467,7 @@ CLAIMS: list[Claim] = [
           "lookahead: the bidirectional model reaches ≥ 95 % held-out", "bidirectional held-out accuracy",
           bidirectional_solves("lookahead")),
     Claim("deep.bidirectional_wins_recall", ("deep.accuracy_caption_recall",),
-          "recall at distance 30: bidirectional ≥ unidirectional + 0.1 held-out", "lead",
+          "recall at distance 30: bidirectional leads unidirectional by ≥ 0.7 held-out", "lead",
           bidirectional_wins_recall),
 ]
 

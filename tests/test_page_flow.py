@@ -22,11 +22,11 @@ def test_renders_with_the_honest_explanation_and_no_figure_before_training():
 
 
 def _trained_at_distance_20():
-    """The page after training all three cells (100 steps, distance 20) from an empty cache."""
+    """The page after training all three cells (200 steps, distance 20) from an empty cache."""
     clear_cache()
     at = run_page("pages/3_gradient_flow.py")
     at.slider(key="flow.distance").set_value(20).run()
-    at.select_slider(key="flow.steps").set_value(100).run()
+    at.select_slider(key="flow.steps").set_value(200).run()
     at.button(key="flow.run.train").click().run()
     return finish_training(at)
 
@@ -36,7 +36,7 @@ def test_training_draws_accuracy_and_gradient_profiles_equal_to_the_engine():
     accuracy = _by_title(at, "Accuracy")
     assert {d["name"] for d in accuracy["data"]} >= {"vanilla RNN", "LSTM", "GRU"}
     lstm_curve = next(d for d in accuracy["data"] if d["name"] == "LSTM")
-    assert len(array(lstm_curve["y"])) == 100
+    assert len(array(lstm_curve["y"])) == 200
     run = at.session_state["live_runs"]["flow.run"]
     trace = run.results["LSTM"].latest_trace
     assert trace.seq_len == 21  # the distance slider reached the task

@@ -45,11 +45,13 @@ EN = {
     "deep.ceiling": "best possible without the future = {value:.0%}",
     "deep.accuracy_caption_lookahead": (
         "the unidirectional model cannot pass the dashed line: at a Teddy the past says nothing, so it can only "
-        "guess. The bidirectional model climbs to 100%."
+        "guess. With the default settings (LSTM, one layer, 200 steps) the bidirectional model climbs to 100 % "
+        "(held-out, on every one of seeds 0–9)."
     ),
     "deep.accuracy_caption_recall": (
         "on recall the bidirectional model wins for a cheap reason: its backward RNN reads the first symbol last, "
-        "right before the answer, so it needs no long memory at all."
+        "right before the answer, so it needs no long memory at all (with the defaults it led by more than 70 "
+        "points on every one of seeds 0–9)."
     ),
     "deep.inside": "Look inside: every layer and every direction",
     "deep.view": "Model",

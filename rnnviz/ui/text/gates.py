@@ -96,7 +96,8 @@ EN = {
     "gates.bias_honest": (
         "A forget bias of +1 is the common default (Jozefowicz, Zaremba & Sutskever 2015); PyTorch itself starts "
         "near 0. For long dependencies a larger bias, or chrono initialisation (Tallec & Ollivier 2018), is what "
-        "makes the LSTM start out remembering: on recall over 20 steps this small LSTM stays near chance for "
-        "hundreds of steps with a bias of 0 or 1, and learns within a few hundred with 2 or 4. Try it below."
+        "makes the LSTM start out remembering. Measured with this page's defaults (LSTM, recall over 20 steps, 16 "
+        "units, 800 steps, Adam 10⁻²) on seeds 0–9: a bias of 0 left the LSTM at chance every time; +1 solved at "
+        "most a few seeds and mostly stalled part-way, near 50 %; +2 and +4 solved every seed. Try it below."
     ),
 }

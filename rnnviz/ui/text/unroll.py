@@ -54,6 +54,8 @@ EN = {
     "unroll.heat_title": "Hidden state h_t for the whole text (the box marks step t = {t})",
     "unroll.heat_caption": (
         "each column is h_t after reading the character below it; each row is one hidden unit. The column in the box "
-        "is the h_t of the step above. Change one early character and watch every later column change too."
+        "is the h_t of the step above. With the default text, change one l of “hello” into h or e: every column from there on changes, the "
+        "ones before it do not. (Changing the e into a letter the text does not have, “hallo”, changes nothing: "
+        "the one-hot vocabulary is numbered by first appearance, so the network sees the same vectors.)"
     ),
 }
