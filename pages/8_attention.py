@@ -35,8 +35,8 @@ cell = control(cell_col.selectbox, "attention.cell", t("attention.cell"), option
 mode = control(mode_col.selectbox, "attention.mode", t("attention.mode"), options=MODES,
                format_func=lambda m: t(f"attention.mode.{m}"), index=MODES.index(default.attention),
                help=t("attention.mode_help"))
-steps = control(steps_col.select_slider, "attention.steps", t("attention.steps"), options=sorted({*STEPS, default.steps}),
-                value=default.steps)
+steps = control(steps_col.select_slider, "attention.steps", t("attention.steps"),
+                options=sorted({*STEPS, default.steps}), value=default.steps)
 
 comparison = attention_comparison(length, seed=settings.seed, device=settings.device, task=task_name, attention=mode,
                                   cell=cell, steps=steps)
@@ -72,9 +72,9 @@ def maps(shown: dict, index: int, out_step: int) -> list[tuple]:
         source, target = trace.input_tokens[index], trace.target_tokens[index]
         predicted = trace.predicted_tokens[index]
         if trace.weights is None:
-            fig = bottleneck_map(source, predicted, target, hidden_size=trace.encoder_states.shape[-1],
-                                 title=t("attention.bottleneck_title", label=label), note=t("attention.bottleneck_note"),
-                                 projector=settings.projector, words=words)
+            fig = bottleneck_map(source, predicted, target, hidden_size=trace.encoder_states.shape[-1] or None,
+                                 title=t("attention.bottleneck_title", label=label),
+                                 note=t("attention.bottleneck_note"), projector=settings.projector, words=words)
             out.append((fig, t("attention.bottleneck_caption"), f"attention.map.{label}", None))
             continue
         rows = output_rows(trace, index)
@@ -175,7 +175,8 @@ def probe(run) -> None:
     if not shown:
         return
     index = 0 if typed_ids is not None else example
-    built = memo(key + (out_step, settings.projector, settings.lang), lambda: maps(shown, index, out_step), slot="attention.maps")
+    built = memo(key + (out_step, settings.projector, settings.lang), lambda: maps(shown, index, out_step),
+                 slot="attention.maps")
     for col, (fig, caption, fig_key, data) in zip(st.columns(2, gap="medium"), built):
         with col:
             figure(fig, caption, fig_key, data=data)
@@ -220,6 +221,6 @@ live_training("attention.run", configs, draw, button=t("attention.button"))
 
 with st.container(border=True):
     st.markdown(f"**{t('attention.measured')}**")
-    st.markdown(t("attention.claim_default", length=default.task_params["length"], cell=t(f"common.cell.{default.cell}"),
-                  steps=default.steps))
+    st.markdown(t("attention.claim_default", length=default.task_params["length"],
+                  cell=t(f"common.cell.{default.cell}"), steps=default.steps))
     st.caption(t("attention.honest"))

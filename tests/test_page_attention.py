@@ -46,18 +46,18 @@ def test_training_draws_both_maps_from_the_engine(trained):
     (bottleneck,) = _titled(at, "one vector")
     (heat,) = _titled(at, "where output step t looks")
     trace = run.results["attention"].latest_trace
-    source, predicted = trace.input_tokens[0], trace.predicted_tokens[0]
-    np.testing.assert_allclose(array(heat["data"][0]["z"]), trace.weights[0, :len(predicted), :len(source)], rtol=1e-6)
+    source, rows = trace.input_tokens[0], len(trace.target_tokens[0])  # a row per target token, <eos> included
+    np.testing.assert_allclose(array(heat["data"][0]["z"]), trace.weights[0, :rows, :len(source)], rtol=1e-6)
     assert heat["layout"]["xaxis"]["ticktext"] == source
-    assert len(bottleneck["layout"]["yaxis"]["ticktext"]) == len(run.results["no attention"].latest_trace.predicted_tokens[0])
+    plain = run.results["no attention"].latest_trace
+    assert len(bottleneck["layout"]["yaxis"]["ticktext"]) == len(plain.target_tokens[0])  # a row per target token
     accuracy = _titled(at, "while training")[0]
     assert {d["name"] for d in accuracy["data"]} == {"no attention", "attention"}
     gradient = _titled(at, "each encoder step")[0]
     lines = {d["name"]: d for d in gradient["data"] if d.get("mode") == "lines"}
-    plain = run.results["no attention"].latest_trace
     expected = relative_encoder_grad(plain.encoder_grad, [len(x) for x in plain.input_tokens])
     drawn = array(lines["no attention"]["y"])
-    np.testing.assert_allclose(drawn[np.isfinite(drawn)], expected[expected > 0], rtol=1e-6)  # each line ÷ its last step
+    np.testing.assert_allclose(drawn[np.isfinite(drawn)], expected[expected > 0], rtol=1e-6)
     assert _titled(at, "against input length")  # drawn once both runs have finished
     assert any(r"c_{" in latex.value for latex in at.latex)  # the live equation of the selected output step
 

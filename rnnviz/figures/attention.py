@@ -171,7 +171,8 @@ def length_accuracy(frames: dict[str, pd.DataFrame], trained: tuple[int, int] | 
         frame = frame.sort_values("length")
         fig.add_scatter(x=frame["length"], y=frame[column], mode="lines+markers", name=label, line=styles[label],
                         marker=dict(size=8), legendgroup=label,
-                        hovertemplate=f"{w['attn_input_length']}: %{{x}}<br>{y_title} = %{{y:.0%}}<extra>{label}</extra>")
+                        hovertemplate=f"{w['attn_input_length']}: %{{x}}<br>{y_title} = %{{y:.0%}}"
+                                      f"<extra>{label}</extra>")
     if trained is not None:
         fig.add_vrect(x0=trained[0] - 0.5, x1=trained[1] + 0.5, fillcolor=GREY, opacity=0.15, line_width=0,
                       layer="below", annotation=dict(text=w["attn_trained"], font_color=GREY),
