@@ -7,8 +7,8 @@ import streamlit as st
 
 from rnnviz.cells import CELLS
 from rnnviz.experiments import ATTENTION_LABELS, attention_comparison
-from rnnviz.figures import (attention_heatmap, bottleneck_map, encoder_gradient, legend_below, length_accuracy,
-                            training_curves)
+from rnnviz.figures import (attention_animation, attention_heatmap, bottleneck_map, encoder_gradient, legend_below,
+                            length_accuracy, training_curves)
 from rnnviz.figures.attention import WORDS, relative_encoder_grad, strongest
 from rnnviz.seq2seq import accuracy_by_length, record_seq2seq
 from rnnviz.tasks import TASKS, make_task
@@ -153,7 +153,8 @@ def curves(run) -> None:
             figure(legend_below(fig), t("attention.gradient_caption"), "attention.gradient", data=profiles)
 
 
-def probe(run) -> None:
+def probe(run) -> int:
+    """The probe controls, both maps and the live equations; returns the probe example shown."""
     st.subheader(t("attention.probe_header"))
     example_col, typed_col, step_col = st.columns([2, 3, 2])
     example = control(example_col.slider, "attention.example", t("attention.example"), min_value=0,
@@ -173,7 +174,7 @@ def probe(run) -> None:
     key = (tuple(c.key() for c in configs.values()), steps_now, example, typed if typed_ids is not None else "")
     shown = memo(key, lambda: probe_traces(run, typed_ids), slot="attention.traces")
     if not shown:
-        return
+        return example
     index = 0 if typed_ids is not None else example
     built = memo(key + (out_step, settings.projector, settings.lang), lambda: maps(shown, index, out_step),
                  slot="attention.maps")
@@ -181,10 +182,20 @@ def probe(run) -> None:
         with col:
             figure(fig, caption, fig_key, data=data)
     equations(shown.get(WITH), index, out_step)
+    return example
 
 
-def by_length(run) -> None:
-    """Exact match of both trained models on shorter and longer inputs, evaluated once per finished run."""
+def formed(result, example: int):
+    """The attention map of one probe example at every snapshot kept, as an animation."""
+    final = result.latest_trace
+    source, target = final.input_tokens[example], final.target_tokens[example]
+    frames = [(step, trace.weights[example, :len(target), :len(source)]) for step, trace in result.snapshots]
+    return attention_animation(frames, source, target, projector=settings.projector, words=words)
+
+
+def after_training(run, example: int) -> None:
+    """Exact match of both trained models on shorter and longer inputs (evaluated once per finished run), and how
+    the attention map of the probe example formed."""
     st.subheader(t("attention.length_header"))
     if not all(r.status == "done" for r in run.results.values()):
         st.caption(t("attention.length_wait"))
@@ -203,18 +214,22 @@ def by_length(run) -> None:
         return frames, length_accuracy(frames, trained, title=t("attention.length_title"), projector=settings.projector,
                                        words=words)
 
-    frames, fig = memo((tuple(c.key() for c in configs.values()), settings.projector, settings.lang), build,
-                       slot="attention.length")
-    left, right = st.columns([3, 2], gap="medium")
+    run_key = tuple(c.key() for c in configs.values())
+    frames, fig = memo((run_key, settings.projector, settings.lang), build, slot="attention.length")
+    left, right = st.columns(2, gap="medium")
     with left:
         figure(legend_below(fig), t(caption, n=n), "attention.by_length", data=frames)
-    right.markdown(t("attention.why"))
+    with right:
+        result = run.results[WITH]
+        anim = memo((run_key, example, settings.projector, settings.lang), lambda: formed(result, example),
+                    slot="attention.formed")
+        figure(anim, t("attention.formed_caption"), "attention.formed")
+    st.markdown(t("attention.why"))
 
 
 def draw(run) -> None:
     curves(run)
-    probe(run)
-    by_length(run)
+    after_training(run, probe(run))
 
 
 live_training("attention.run", configs, draw, button=t("attention.button"))

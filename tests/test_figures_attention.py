@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnnviz.figures import attention_heatmap, bottleneck_map, encoder_gradient, length_accuracy
+from rnnviz.figures import attention_animation, attention_heatmap, bottleneck_map, encoder_gradient, length_accuracy
 from rnnviz.figures.attention import MISSING, relative_encoder_grad, strongest
 from rnnviz.figures.style import ORANGE, VERMILLION
 
@@ -65,6 +65,17 @@ def test_heatmap_of_different_lengths_in_and_out():
     fig = attention_heatmap(weights, list("abcde"), ["x", "y"])
     assert np.asarray(fig.data[0].z).shape == (2, 5)
     assert tuple(fig.layout.xaxis.range) == (-0.5, 4.5)
+
+
+def test_animation_has_a_frame_per_snapshot_on_fixed_axes():
+    snapshots = [(0, _weights(seed=1)), (50, _weights(seed=2)), (100, _weights(seed=3))]
+    fig = attention_animation(snapshots, INPUT, TARGET)
+    _is_figure(fig)
+    assert len(fig.frames) == 3
+    np.testing.assert_array_equal(fig.frames[2].data[0].z, snapshots[2][1])
+    np.testing.assert_array_equal(fig.data[0].z, snapshots[0][1])  # it starts untrained
+    assert [s.label for s in fig.layout.sliders[0].steps] == ["0", "50", "100"]
+    assert list(fig.layout.yaxis.ticktext) == ["&amp;", "&lt;", "1", "3"]  # the right answer, nothing marked wrong
 
 
 def test_bottleneck_map_shows_the_same_grid_with_only_the_last_state():

@@ -59,6 +59,8 @@ def test_training_draws_both_maps_from_the_engine(trained):
     drawn = array(lines["no attention"]["y"])
     np.testing.assert_allclose(drawn[np.isfinite(drawn)], expected[expected > 0], rtol=1e-6)
     assert _titled(at, "against input length")  # drawn once both runs have finished
+    (formed,) = _titled(at, "formed during training")
+    assert len(formed["frames"]) == len(run.results["attention"].snapshots)
     assert any(r"c_{" in latex.value for latex in at.latex)  # the live equation of the selected output step
 
 

@@ -8,11 +8,11 @@ in one place, `style.py`.
     unroll      unroll_step
     analytic    eigenvalues, activation_functions
     text        text_heat_html (an HTML string, not a figure)
-    attention   attention_heatmap, bottleneck_map, encoder_gradient, length_accuracy
+    attention   attention_heatmap, attention_animation, bottleneck_map, encoder_gradient, length_accuracy
 """
 
 from .analytic import activation_functions, eigenvalues
-from .attention import attention_heatmap, bottleneck_map, encoder_gradient, length_accuracy
+from .attention import attention_animation, attention_heatmap, bottleneck_map, encoder_gradient, length_accuracy
 from .gradients import grad_flow, grad_flow_animation, jacobian_profile
 from .states import gate_heatmaps, pca_trajectory, saturation_scatter, state_heatmap
 from .style import CELL_COLORS, PALETTE, apply_theme, legend_below
@@ -26,5 +26,5 @@ __all__ = [
     "training_curves", "grad_norm_curve",
     "state_heatmap", "gate_heatmaps", "saturation_scatter", "pca_trajectory",
     "unroll_step", "eigenvalues", "activation_functions", "text_heat_html",
-    "attention_heatmap", "bottleneck_map", "encoder_gradient", "length_accuracy",
+    "attention_heatmap", "attention_animation", "bottleneck_map", "encoder_gradient", "length_accuracy",
 ]

@@ -5,7 +5,7 @@ reaches each encoder step, and accuracy against input length.
 Output steps run down the y axis (first output on top), input steps along x: the orientation of
 Bahdanau et al. (2015), Fig. 3.  Output tokens the model got wrong are drawn in vermillion, so the
 mistakes sit next to the row that made them.  Like every builder, each takes `words=` (see words.py);
-the words only these figures print are `WORDS` below.
+the words only these figures print are `WORDS` below.  `attention_animation` replays the map over training.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ WORDS = {
     "attn_input_axis": "input token (encoder step j)",
     "attn_output_axis": "output token (decoder step t)",
     "attn_hover": "output step t = {t}: {out}<br>input step j = {j}: {inp}<br>α = {alpha}",
+    "attn_animation_title": "How the attention map formed during training",
     "attn_bottleneck_title": "No attention: one vector carries the input",
     "attn_bridge": "h_T ({size} numbers)",
     "attn_bridge_hover": "input step j = {j}: the final encoder state {bridge}<br>"
@@ -96,6 +97,30 @@ def attention_heatmap(weights: np.ndarray, input_tokens: list[str], predicted: l
         fig.add_shape(type="rect", x0=-0.5, x1=cols - 0.5, y0=highlight - 0.5, y1=highlight + 0.5,
                       line=dict(color=ORANGE, width=3), fillcolor="rgba(0,0,0,0)")
     return _grid(fig, title or w["attn_title"], input_tokens, ticks, w, projector)
+
+
+def attention_animation(snapshots: list[tuple[int, np.ndarray]], input_tokens: list[str], output_tokens: list[str],
+                        title: str | None = None, projector: bool = False, words: dict | None = None) -> go.Figure:
+    """attention_heatmap over training: frame i shows the weights (T_out, T_in) of the i-th (step, weights)
+    snapshot, from the first; rows are labelled with the right output tokens (what the model was asked for),
+    and the axes and the colour scale stay fixed, so only the weights move."""
+    w = _words(words)
+    fig = attention_heatmap(snapshots[0][1], input_tokens, output_tokens, title=title or w["attn_animation_title"],
+                            projector=projector, words=words)
+    fig.frames = [go.Frame(name=str(i), data=[go.Heatmap(z=np.asarray(weights, dtype=float))])
+                  for i, (_, weights) in enumerate(snapshots)]
+    still = dict(frame=dict(duration=0, redraw=True), mode="immediate", transition=dict(duration=0))
+    fig.update_layout(
+        updatemenus=[dict(type="buttons", direction="left", x=0, y=-0.12, xanchor="left", yanchor="top", buttons=[
+            dict(label=w["play"], method="animate",
+                 args=[None, dict(frame=dict(duration=300, redraw=True), fromcurrent=True, transition=dict(duration=0))]),
+            dict(label=w["pause"], method="animate", args=[[None], still]),
+        ])],
+        sliders=[dict(x=0.2, y=-0.08, len=0.8, currentvalue=dict(prefix=w["training_step"] + " "),
+                      steps=[dict(label=str(step), method="animate", args=[[str(i)], still])
+                             for i, (step, _) in enumerate(snapshots)])],
+        margin_b=170, height=fig.layout.height + 80)
+    return fig
 
 
 def bottleneck_map(input_tokens: list[str], predicted: list[str], target: list[str] | None = None,

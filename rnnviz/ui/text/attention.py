@@ -112,7 +112,7 @@ EN = {
     ),
     "attention.live_none": "Train the models to see the numbers of one output step here.",
     # after training
-    "attention.length_header": "Shorter and longer inputs",
+    "attention.length_header": "After training: other lengths, and how attention formed",
     "attention.length_title": "Exact match against input length, after training",
     "attention.length_caption": (
         "each point is the exact match on {n} fresh examples of one input length. The shaded band holds the "
@@ -122,7 +122,14 @@ EN = {
         "a date's input length depends on how it is written (\"25/06/09\" is short, \"Thursday 25 Jun 2009\" long); "
         "each point scores the dates of one length among {n} fresh ones."
     ),
-    "attention.length_wait": "When both models have finished training, their accuracy on shorter and longer inputs appears here.",
+    "attention.formed_caption": (
+        "press play or drag the slider: the map of the probe example at each snapshot, from the untrained model on. "
+        "Compare the step where it sharpens with the step where the accuracy curve above rises."
+    ),
+    "attention.length_wait": (
+        "When both models have finished training, their accuracy on shorter and longer inputs appears here, and how "
+        "the attention map formed."
+    ),
     "attention.why": (
         "**Why.** Without attention the decoder's only view of the input is h_T, one vector written after the last "
         "input. Whatever the first inputs said must survive in it through every later encoder step, and the "
@@ -222,11 +229,16 @@ ZH = {
     "attention.col.alpha": "权重 α_tj",
     "attention.live_caption": "对输出步 t = {step} 权重最大的三个输入步，取自有注意力的模型的当前状态。",
     "attention.live_none": "训练模型后，这里会显示一个输出步的数值。",
-    "attention.length_header": "更短和更长的输入",
+    "attention.length_header": "训练之后：其他长度，以及注意力如何形成",
     "attention.length_title": "训练后，完全匹配率与输入长度",
     "attention.length_caption": "每个点是某一输入长度的 {n} 个新样例上的完全匹配率。阴影带是模型训练过的长度；它右边是模型从未见过的长度。",
     "attention.length_caption_dates": "日期的输入长度取决于写法（“25/06/09”短，“Thursday 25 Jun 2009”长）；每个点给 {n} 个新日期中某一长度的那些打分。",
-    "attention.length_wait": "两个模型都训练完后，这里会显示它们在更短和更长输入上的准确率。",
+    "attention.formed_caption": (
+        "press play or drag the slider: the map of the probe example at each snapshot, from the untrained model on. "
+        "Compare the step where it sharpens with the step where the accuracy curve above rises."
+    ),
+    "attention.formed_caption": "按播放或拖动滑块：探针样例在每次快照时的注意力图，从未训练的模型开始。把它变清晰的那一步和上面准确率曲线上升的那一步比一比。",
+    "attention.length_wait": "两个模型都训练完后，这里会显示它们在更短和更长输入上的准确率，以及注意力图是如何形成的。",
     "attention.why": (
         "**为什么。** 没有注意力时，解码器对输入的唯一了解是 h_T，一个在最后一个输入之后写下的向量。前面输入的信息必须"
         "经过之后的每一个编码器步保存在其中，而教编码器保存它的梯度也必须沿同一条链传回去。有了注意力，"
@@ -242,6 +254,7 @@ ZH = {
     "attention.fig.attn_input_axis": "输入词元（编码器步 j）",
     "attention.fig.attn_output_axis": "输出词元（解码器步 t）",
     "attention.fig.attn_hover": "输出步 t = {t}：{out}<br>输入步 j = {j}：{inp}<br>α = {alpha}",
+    "attention.fig.attn_animation_title": "注意力图在训练中如何形成",
     "attention.fig.attn_bottleneck_title": "无注意力：一个向量承载全部输入",
     "attention.fig.attn_bridge": "h_T（{size} 个数）",
     "attention.fig.attn_bridge_hover": "输入步 j = {j}：编码器的最终状态 {bridge}<br>解码器从它出发，之后再也看不到输入",
