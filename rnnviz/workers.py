@@ -16,6 +16,8 @@ and never start a pool.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import itertools
 import os
 import pickle
@@ -40,7 +42,8 @@ FLUSH_SECONDS = 0.2      # rows reach the page at most this late (a page redraws
 WEIGHTS_SECONDS = 1.0    # the model's weights travel at most this often while it trains, and at the end
 STOP_GRACE = 0.5         # seconds a worker gets to stop by itself before it is killed and replaced
 ABANDON_SECONDS = 30.0   # a job nobody watches any more (its tab was closed) is cancelled after this
-RECYCLE_BYTES = 1 << 30  # a worker that grew beyond this resident size is replaced after its job
+RECYCLE_GROWTH = 64 << 20  # a worker that grew by more than this is replaced once nothing waits
+TRIM_SECONDS = 30.0       # how often an idle server hands freed memory back to the system
 TORCH_THREADS = 1        # small RNNs train fastest on one thread; the workers share the machine's cores
 NICE = 10                # workers yield the CPU to the web process
 ROOT = Path(__file__).resolve().parents[1]  # the folder that holds the package, so the worker imports this copy
@@ -106,7 +109,7 @@ class _Worker:
     again in it) and the thread that reads what it sends over a socket pair."""
 
     def __init__(self, pool: "Pool"):
-        self.pool, self.job, self.ready = pool, None, False
+        self.pool, self.job, self.ready, self.ready_rss = pool, None, False, 0
         mine, theirs = socket.socketpair()
         self.process = subprocess.Popen([sys.executable, "-m", "rnnviz.workers", str(theirs.fileno())],
                                         pass_fds=[theirs.fileno()], cwd=ROOT)
@@ -231,12 +234,12 @@ class Pool:
         with self._lock:
             job = worker.job
             if message[0] == "ready":
-                worker.ready = True
+                worker.ready, worker.ready_rss = True, worker.rss()
             elif message[0] == "idle":
                 worker.job = None
                 if job is not None:
                     self._end(job, "stopped")
-                if worker.rss() > RECYCLE_BYTES:
+                if not self._queue and worker.rss() > worker.ready_rss + RECYCLE_GROWTH:
                     self._replace(worker)
             elif job is not None and not job.ended.is_set():
                 if message[0] == "rows":
@@ -272,12 +275,17 @@ class Pool:
         job.ended.set()
 
     def _watch(self) -> None:
-        """Once a second: cancel jobs nobody has watched for ABANDON_SECONDS."""
+        """Once a second: cancel jobs nobody has watched for ABANDON_SECONDS; while nothing trains, hand
+        the memory that closed sessions freed back to the system now and then."""
+        trimmed = time.monotonic()
         while not self._closed:
             time.sleep(1.0)
             now = time.monotonic()
             with self._lock:
                 jobs = [*self._order(), *(w.job for w in self._workers if w.job is not None)]
+            if not jobs and now - trimmed > TRIM_SECONDS:
+                _trim()
+                trimmed = now
             for job in jobs:
                 if job.is_watched is None:
                     continue
@@ -285,6 +293,15 @@ class Pool:
                     job._last_watched = now
                 elif now - job._last_watched > ABANDON_SECONDS:
                     self.cancel(job)
+
+
+def _trim() -> None:
+    """Collect cycles and return free heap pages to the system (glibc; elsewhere only the collection)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 _pool: Pool | None = None

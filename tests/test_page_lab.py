@@ -83,6 +83,20 @@ def test_settings_the_engine_refuses_show_its_message_and_no_exception():
     assert not at.exception and "min_gap must be at most max_gap" in at.error[0].value
 
 
+def test_the_largest_settings_are_refused_before_training_with_the_limit_and_what_to_lower():
+    at = run_page(PAGE)
+    at.number_input(key="lab.recall.distance").set_value(500).run()
+    at.number_input(key="lab.recall.n_symbols").set_value(64).run()
+    at.slider(key="lab.layers").set_value(4).run()
+    at.select_slider(key="lab.hidden").set_value(256).run()
+    at.toggle(key="lab.bidirectional").set_value(True).run()
+    at.select_slider(key="lab.batch").set_value(512).run()
+    assert not at.exception
+    warning = next(w.value for w in at.warning if "does not fit this server" in w.value)
+    assert "GiB of memory" in warning and "lower batch_size (512)" in warning
+    assert at.button(key="lab.run.train").disabled
+
+
 def test_a_diverging_run_says_so_and_joins_the_table_as_diverged():
     clear_cache()
     at = run_page(PAGE)

@@ -90,9 +90,11 @@ def test_an_oversized_config_is_refused_with_the_limit_and_the_settings_to_chang
         check(HUGE, Budget(memory=4 << 30))
     with pytest.raises(ValueError, match=r"lower steps \(100000\)"):
         check(SMALL.replace(steps=100_000, hidden_size=64), Budget(seconds=60))
-    run = LiveRun({"huge": HUGE}).start()
-    result = run.results["huge"]
-    assert result.status == "error" and "lower batch_size (512)" in result.message and not run.running
+    run = LiveRun({"huge": HUGE, "small": SMALL})
+    assert list(run.refused()) == ["huge"]  # what the page shows before Train is pressed
+    result = run.start().results["huge"]
+    assert result.status == "error" and result.message.startswith("this run needs about")
+    assert "lower batch_size (512)" in result.message and run.join(120) and run.results["small"].status == "done"
     assert machine_budget(2).memory <= 4 << 30
 
 

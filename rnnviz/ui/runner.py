@@ -172,6 +172,7 @@ class LiveRun:
         self.from_cache = all(r.finished for r in self.results.values())
         self._is_watched, self._owner = is_watched, owner
         self._job: workers.Job | None = None
+        workers.pool()  # started while the page is being read, so Train finds its workers ready
 
     @property
     def configs(self) -> dict[str, TrainConfig]:
@@ -207,6 +208,18 @@ class LiveRun:
         wait = workers.pool().wait(self._job) if self.place else 0.0
         return wait + self._job.remaining(time.monotonic())
 
+    def refused(self) -> dict[str, str]:
+        """label → why this machine's budget refuses that config (the limit and what to lower), for the
+        configs still to train; empty when every one fits."""
+        budget, found = machine_budget(workers.default_size()), {}
+        for label, result in self.results.items():
+            if not result.finished:
+                try:
+                    check(result.config, budget)
+                except ValueError as exc:
+                    found[label] = str(exc)
+        return found
+
     def start(self) -> "LiveRun":
         if self.finished or self.running:
             return self
@@ -214,13 +227,9 @@ class LiveRun:
             if not result.finished:
                 self.results[label] = cached(result.config) or result
         pending = {label: r for label, r in self.results.items() if not r.finished}
-        budget = machine_budget(workers.default_size())
-        for label, result in list(pending.items()):
-            try:
-                check(result.config, budget)
-            except ValueError as exc:
-                result.status, result.message = "error", str(exc)
-                del pending[label]
+        for label, why in self.refused().items():
+            pending[label].status, pending[label].message = "error", why
+            del pending[label]
         if not pending:
             return self
         for result in pending.values():

@@ -150,8 +150,11 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
         runs[key].stop()
 
     complete = all(r.status in ("done", "diverged") for r in run.results.values())
+    refused = {} if run.running else run.refused()
+    for label_, why in refused.items():
+        st.warning(f"{label_}: " + t("common.refused", message=why))
     go_col, stop_col, info_col = st.columns([1, 1, 5], vertical_alignment="center")
-    go_col.button(label, key=f"{key}.train", type="primary", disabled=run.running or complete,
+    go_col.button(label, key=f"{key}.train", type="primary", disabled=run.running or complete or bool(refused),
                   on_click=st.session_state.__setitem__, args=(f"{key}.start", True))
     stop_col.button(t("common.stop"), key=f"{key}.stop", disabled=not run.running, on_click=stop)
     if run.from_cache:

@@ -16,6 +16,7 @@ EN = {
     "common.status.waiting": "waiting for a free core…",
     "common.queue": "place {place} in the queue, done in about {seconds} s",
     "common.eta": "about {seconds} s left",
+    "common.refused": "this run does not fit this server: {message}.",
     "common.status.running": "training…",
     "common.status.done": "done",
     "common.status.diverged": "diverged",

@@ -1,0 +1,138 @@
+"""A class on one server: N real Chromium sessions press Train on the Training lab at once.
+
+For each N, a fresh `streamlit run app.py` on 127.0.0.1; one more tab (the observer) sits on the
+vanishing-gradients page, which needs no training, and moves its sequence-length slider now and then.
+Each of the N lab tabs opens with its own seed (`?seed=i`) and the lab's default model (LSTM, 32 units,
+recall over 10 steps, 300 steps) and presses Train.  Printed per N: each session's seconds from its
+click until its page shows "done", the observer's slider redraw latency (keypress until the figure
+title shows the new length) while the others train, the server's peak resident memory (server and
+worker processes together), and that memory after all tabs have closed against the idle server.
+
+Goals on 2 cores: 8 sessions finish within 150 s; the slider redraws in under 300 ms while 8 train;
+memory comes back to within 100 MB of idle.  The last line is `ratio <slowest of 8 / 150 s>`.
+
+    .venv/bin/python bench/concurrent_sessions.py [--sessions 1 4 8] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser import chromium, server, settle, tree_rss, tree_rss_each  # noqa: E402
+
+from rnnviz.ui import PAGES, url_path  # noqa: E402
+
+LAB = url_path(next(p for p in PAGES if p.key == "lab"))
+VANISH = url_path(next(p for p in PAGES if p.key == "vanish"))
+STEPS = 300
+GOAL_SECONDS, GOAL_REDRAW, GOAL_MEMORY = 150.0, 0.3, 100 << 20
+MB = 1 << 20
+
+
+def open_tab(browser, url: str):
+    tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    tab.goto(url, wait_until="networkidle")
+    tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=120_000)
+    settle(tab)
+    return tab
+
+
+def steady_rss(pid: int, tolerance: int = 5 << 20, timeout: float = 120) -> int:
+    """The server's memory once it has stopped moving (workers started, sessions dropped)."""
+    last, deadline = tree_rss(pid), time.time() + timeout
+    while time.time() < deadline:
+        time.sleep(3)
+        now = tree_rss(pid)
+        if abs(now - last) < tolerance:
+            return now
+        last = now
+    return last
+
+
+def progress(tab) -> str:
+    return tab.evaluate("Array.from(document.querySelectorAll('[data-testid=\"stProgress\"]'))"
+                        ".map(e => e.innerText).join(' | ')")
+
+
+def move_slider(tab, length: int) -> float:
+    """Seconds from a keypress on the length slider until the profile's title shows `length` steps."""
+    slider = tab.locator('[data-testid="stMainBlockContainer"] input[type="range"][max="200"]').first
+    current = int(slider.get_attribute("value"))
+    began = time.perf_counter()
+    slider.press("ArrowRight" if length > current else "ArrowLeft")
+    tab.wait_for_function("n => Array.from(document.querySelectorAll('.js-plotly-plot .gtitle'))"
+                          ".some(e => e.textContent.includes(', ' + n + ' steps'))", arg=length, timeout=60_000)
+    return time.perf_counter() - began
+
+
+def session_round(browser, n: int, workers: int | None, timeout: float) -> dict:
+    env = {"RNNVIZ_WORKERS": str(workers)} if workers else {}
+    with server(log=Path(f"/tmp/rnnviz_bench_server_{n}.log"), env=env) as (url, proc):
+        observer = open_tab(browser, f"{url}/{VANISH}")
+        observer.wait_for_selector(".js-plotly-plot .gtitle", timeout=120_000)
+        warm = open_tab(browser, f"{url}/{LAB}")  # the first lab page starts the worker pool
+        warm.context.close()
+        idle = steady_rss(proc.pid)
+        server_idle = tree_rss_each(proc.pid)[proc.pid]
+        move_slider(observer, 60), move_slider(observer, 50)  # both lengths computed once (cached after)
+        tabs = [open_tab(browser, f"{url}/{LAB}?seed={i + 1}") for i in range(n)]
+        clicked, finished = {}, {}
+        for i, tab in enumerate(tabs):
+            tab.locator('[data-testid="stMainBlockContainer"] [data-testid="stBaseButton-primary"]').first.click()
+            clicked[i] = time.perf_counter()
+        peak, redraws, length, last_move = idle, [], 50, 0.0
+        deadline = time.perf_counter() + timeout
+        while len(finished) < n and time.perf_counter() < deadline:
+            peak = max(peak, tree_rss(proc.pid))
+            for i, tab in enumerate(tabs):
+                if i not in finished:
+                    text = progress(tab)
+                    if f"step {STEPS} of {STEPS}" in text and "done" in text:
+                        finished[i] = time.perf_counter() - clicked[i]
+            if time.perf_counter() - last_move > 1.5 and len(finished) < n:
+                length = 60 if length == 50 else 50
+                redraws.append(move_slider(observer, length))
+                last_move = time.perf_counter()
+            time.sleep(0.2)
+        for tab in tabs:
+            tab.context.close()
+        observer.context.close()
+        time.sleep(45)  # a closed tab's session goes after server.disconnectedSessionTTL (30 s)
+        after = steady_rss(proc.pid)
+        server_after = tree_rss_each(proc.pid)[proc.pid]
+    return {"n": n, "times": [finished.get(i) for i in range(n)], "redraws": redraws, "idle": idle,
+            "peak": peak, "after": after, "server_idle": server_idle, "server_after": server_after}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 4, 8])
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--timeout", type=float, default=400.0, help="seconds a round may take")
+    args = parser.parse_args()
+    rounds = []
+    with chromium() as browser:
+        for n in args.sessions:
+            r = session_round(browser, n, args.workers, args.timeout)
+            rounds.append(r)
+            done = [s for s in r["times"] if s is not None]
+            redraw = (f"median {statistics.median(r['redraws']) * 1000:.0f} ms, max {max(r['redraws']) * 1000:.0f} ms "
+                      f"over {len(r['redraws'])}") if r["redraws"] else "none measured"
+            print(f"N={n:2d}  finished {len(done)}/{n}; seconds to finish: "
+                  + ", ".join("—" if s is None else f"{s:.1f}" for s in r["times"]), flush=True)
+            print(f"      slider redraw while training: {redraw}", flush=True)
+            print(f"      memory: idle {r['idle'] / MB:.0f} MB, peak {r['peak'] / MB:.0f} MB, after closing "
+                  f"{r['after'] / MB:.0f} MB ({(r['after'] - r['idle']) / MB:+.0f} MB; the web process alone "
+                  f"{r['server_idle'] / MB:.0f} → {r['server_after'] / MB:.0f} MB)", flush=True)
+    eight = next((r for r in rounds if r["n"] == 8), rounds[-1])
+    slowest = max((s if s is not None else float("inf")) for s in eight["times"])
+    print(f"ratio {slowest / GOAL_SECONDS:.3f}")
+
+
+if __name__ == "__main__":
+    main()
