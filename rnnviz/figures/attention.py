@@ -34,7 +34,7 @@ WORDS = {
     "attn_grad_title": "Gradient reaching each encoder step",
     "attn_encoder_step": "encoder step j (input position)",
     "attn_grad": "‖∂L/∂h_j‖",
-    "attn_grad_relative": "‖∂L/∂h_j‖ ÷ its value at the last input",
+    "attn_grad_relative": "‖∂L/∂h_j‖ ÷ ‖∂L/∂h_last‖",
     "attn_length_title": "Accuracy against input length",
     "attn_exact_match": "exact-match accuracy",
     "attn_input_length": "input length (tokens)",
@@ -102,24 +102,27 @@ def attention_heatmap(weights: np.ndarray, input_tokens: list[str], predicted: l
 def attention_animation(snapshots: list[tuple[int, np.ndarray]], input_tokens: list[str], output_tokens: list[str],
                         title: str | None = None, projector: bool = False, words: dict | None = None) -> go.Figure:
     """attention_heatmap over training: frame i shows the weights (T_out, T_in) of the i-th (step, weights)
-    snapshot, from the first; rows are labelled with the right output tokens (what the model was asked for),
-    and the axes and the colour scale stay fixed, so only the weights move."""
+    snapshot.  It opens on the last snapshot and ▶ plays from the first; rows are labelled with the right output
+    tokens (what the model was asked for), and the axes and the colour scale stay fixed, so only the weights move."""
     w = _words(words)
-    fig = attention_heatmap(snapshots[0][1], input_tokens, output_tokens, title=title or w["attn_animation_title"],
+    fig = attention_heatmap(snapshots[-1][1], input_tokens, output_tokens, title=title or w["attn_animation_title"],
                             projector=projector, words=words)
     fig.frames = [go.Frame(name=str(i), data=[go.Heatmap(z=np.asarray(weights, dtype=float))])
                   for i, (_, weights) in enumerate(snapshots)]
     still = dict(frame=dict(duration=0, redraw=True), mode="immediate", transition=dict(duration=0))
     fig.update_layout(
-        updatemenus=[dict(type="buttons", direction="left", x=0, y=-0.12, xanchor="left", yanchor="top", buttons=[
+        updatemenus=[dict(type="buttons", direction="left", x=0, y=-0.3, xanchor="left", yanchor="top", buttons=[
             dict(label=w["play"], method="animate",
-                 args=[None, dict(frame=dict(duration=300, redraw=True), fromcurrent=True, transition=dict(duration=0))]),
+                 args=[[str(i) for i in range(len(snapshots))],
+                       dict(frame=dict(duration=300, redraw=True), transition=dict(duration=0))]),
             dict(label=w["pause"], method="animate", args=[[None], still]),
         ])],
-        sliders=[dict(x=0.2, y=-0.08, len=0.8, currentvalue=dict(prefix=w["training_step"] + " "),
+        sliders=[dict(x=0.22, y=-0.26, len=0.78, active=len(snapshots) - 1,
+                      currentvalue=dict(prefix=w["training_step"] + " ", xanchor="right"),
                       steps=[dict(label=str(step), method="animate", args=[[str(i)], still])
                              for i, (step, _) in enumerate(snapshots)])],
-        margin_b=170, height=fig.layout.height + 80)
+        height=fig.layout.height + 120)
+    fig.update_layout(margin_b=fig.layout.margin.b + 120)
     return fig
 
 
@@ -128,7 +131,7 @@ def bottleneck_map(input_tokens: list[str], predicted: list[str], target: list[s
                    projector: bool = False, words: dict | None = None) -> go.Figure:
     """The same grid as `attention_heatmap` for a model without attention, which has no weights to show:
     empty cells, the last encoder step outlined as the only bridge to the decoder (its final state h_T,
-    `hidden_size` numbers), `note` written across the grid, and the same output ticks (mistakes marked).
+    `hidden_size` numbers), `note` under the title, and the same output ticks (mistakes marked).
     It has a row per target token (per predicted token without a target)."""
     w = _words(words)
     rows, cols = max(len(target or predicted), 1), len(input_tokens)
@@ -142,11 +145,12 @@ def bottleneck_map(input_tokens: list[str], predicted: list[str], target: list[s
                   line=dict(color=GREY, width=3, dash="dot"))
     fig.add_annotation(x=cols - 0.5, y=-0.5, xanchor="right", yanchor="bottom", text=bridge, showarrow=False,
                        font_color=GREY)
-    if note:
-        fig.add_annotation(x=(cols - 2) / 2, y=(rows - 1) / 2, text=note, showarrow=False, align="center",
-                           bgcolor="rgba(255,255,255,0.9)", bordercolor=GREY, borderpad=6)
-    return _grid(fig, title or w["attn_bottleneck_title"], input_tokens, _output_ticks(predicted, target, rows), w,
-                 projector)
+    fig = _grid(fig, title or w["attn_bottleneck_title"], input_tokens, _output_ticks(predicted, target, rows), w,
+                projector)
+    if note:  # under the title, where a narrow grid cannot hide it
+        fig.update_layout(title_subtitle=dict(text=note, font=dict(color=GREY, size=fig.layout.font.size - 1)),
+                          margin_t=fig.layout.margin.t + 30)
+    return fig
 
 
 def relative_encoder_grad(encoder_grad: np.ndarray, lengths) -> np.ndarray:
@@ -200,10 +204,11 @@ def length_accuracy(frames: dict[str, pd.DataFrame], trained: tuple[int, int] | 
                                       f"<extra>{label}</extra>")
     if trained is not None:
         fig.add_vrect(x0=trained[0] - 0.5, x1=trained[1] + 0.5, fillcolor=GREY, opacity=0.15, line_width=0,
-                      layer="below", annotation=dict(text=w["attn_trained"], font_color=GREY),
-                      annotation_position="top left")
+                      layer="below", annotation=dict(text=w["attn_trained"], font_color=GREY, yanchor="bottom"),
+                      annotation_position="outside top left")
+    lengths = [length for frame in frames.values() for length in frame["length"]] + list(trained or ())
     fig.update_layout(title=title or w["attn_length_title"], hovermode="closest")
-    fig.update_xaxes(title=w["attn_input_length"])
+    fig.update_xaxes(title=w["attn_input_length"], range=[min(lengths) - 1, max(lengths) + 1] if lengths else None)
     fig.update_yaxes(title=w["axis_better"].format(name=y_title, better=w["higher_is_better"]), range=[-0.03, 1.03],
                      tickformat=".0%")
     return apply_theme(fig, projector)

@@ -69,8 +69,8 @@ EN = {
     ),
     "attention.bottleneck_title": "{label}: one vector carries the input",
     "attention.bottleneck_note": (
-        "No attention weights to show:<br>every output token is decoded<br>from h_T, the final encoder state,"
-        "<br>plus what the decoder has written so far."
+        "No weights to show: each output token is decoded from h_T<br>"
+        "and the tokens written so far, never from the input itself."
     ),
     "attention.bottleneck_caption": (
         "this model cannot look back. The dotted column is all the decoder receives from the encoder. Compare its "
@@ -123,8 +123,8 @@ EN = {
         "each point scores the dates of one length among {n} fresh ones."
     ),
     "attention.formed_caption": (
-        "press play or drag the slider: the map of the probe example at each snapshot, from the untrained model on. "
-        "Compare the step where it sharpens with the step where the accuracy curve above rises."
+        "the map of the probe example after training; press play (or drag the slider) to replay it from the untrained "
+        "model's even spread. Compare the step where it sharpens with the step where the accuracy curve above rises."
     ),
     "attention.length_wait": (
         "When both models have finished training, their accuracy on shorter and longer inputs appears here, and how "
@@ -197,7 +197,7 @@ ZH = {
     "attention.heat_title": "{label}：输出步 t 在看哪里",
     "attention.heat_caption": "每一行是一个输出词元，和为 1；亮的格子就是它读取的输入。错误的输出词元标成红色，括号里是正确的那个。",
     "attention.bottleneck_title": "{label}：一个向量承载全部输入",
-    "attention.bottleneck_note": "没有注意力权重可显示：<br>每个输出词元都从 h_T<br>（编码器的最终状态）<br>加上解码器已写出的内容解码而来。",
+    "attention.bottleneck_note": "没有权重可显示：每个输出词元都从 h_T<br>和已写出的词元解码而来，从不直接来自输入。",
     "attention.bottleneck_caption": "这个模型不能回头看。虚线框住的一列就是解码器从编码器得到的全部。把它的红色（错误）输出词元和旁边的模型比一比。",
     "attention.equations": "公式，实时展开输出步 t = {step}",
     "attention.notation_bahdanau": "Bahdanau 等（2015）",
@@ -234,10 +234,10 @@ ZH = {
     "attention.length_caption": "每个点是某一输入长度的 {n} 个新样例上的完全匹配率。阴影带是模型训练过的长度；它右边是模型从未见过的长度。",
     "attention.length_caption_dates": "日期的输入长度取决于写法（“25/06/09”短，“Thursday 25 Jun 2009”长）；每个点给 {n} 个新日期中某一长度的那些打分。",
     "attention.formed_caption": (
-        "press play or drag the slider: the map of the probe example at each snapshot, from the untrained model on. "
-        "Compare the step where it sharpens with the step where the accuracy curve above rises."
+        "the map of the probe example after training; press play (or drag the slider) to replay it from the untrained "
+        "model's even spread. Compare the step where it sharpens with the step where the accuracy curve above rises."
     ),
-    "attention.formed_caption": "按播放或拖动滑块：探针样例在每次快照时的注意力图，从未训练的模型开始。把它变清晰的那一步和上面准确率曲线上升的那一步比一比。",
+    "attention.formed_caption": "训练后探针样例的注意力图；按播放（或拖动滑块）从未训练模型的均匀分布开始重放。把它变清晰的那一步和上面准确率曲线上升的那一步比一比。",
     "attention.length_wait": "两个模型都训练完后，这里会显示它们在更短和更长输入上的准确率，以及注意力图是如何形成的。",
     "attention.why": (
         "**为什么。** 没有注意力时，解码器对输入的唯一了解是 h_T，一个在最后一个输入之后写下的向量。前面输入的信息必须"
@@ -261,7 +261,7 @@ ZH = {
     "attention.fig.attn_grad_title": "到达每个编码器步的梯度",
     "attention.fig.attn_encoder_step": "编码器步 j（输入位置）",
     "attention.fig.attn_grad": "‖∂L/∂h_j‖",
-    "attention.fig.attn_grad_relative": "‖∂L/∂h_j‖ ÷ 它在最后一个输入处的值",
+    "attention.fig.attn_grad_relative": "‖∂L/∂h_j‖ ÷ ‖∂L/∂h_最后‖",
     "attention.fig.attn_length_title": "准确率与输入长度",
     "attention.fig.attn_exact_match": "完全匹配率",
     "attention.fig.attn_input_length": "输入长度（词元数）",
