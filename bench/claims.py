@@ -23,12 +23,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10, help="how many seeds (default %(default)s)")
     parser.add_argument("--first", type=int, default=0, help="the first seed (default %(default)s)")
-    parser.add_argument("--only", default="", help="run the claims whose key starts with this")
+    parser.add_argument("--only", default="", help="run the claims whose key starts with this (or, comma-separated, "
+                                                    "with one of these)")
     parser.add_argument("--instant", action="store_true", help="only the analytic claims (no training)")
     parser.add_argument("--markdown", metavar="FILE", help="also write the results as a Markdown table (README)")
     args = parser.parse_args()
     torch.set_num_threads(1)
-    chosen = [c for c in CLAIMS if c.key.startswith(args.only) and not (args.instant and c.trains)]
+    chosen = [c for c in CLAIMS if c.key.startswith(tuple(args.only.split(","))) and not (args.instant and c.trains)]
     held_all, table = 0, ["| claim | what must hold | held | figure: median (min … max) |", "|---|---|---|---|"]
     print(f"{'claim':32s} {'held':>6s}  {'figure: median (min … max)':40s} seconds")
     for claim in chosen:

@@ -54,16 +54,16 @@ EN = {
     "flow.why.pytorch": (
         "With PyTorch's default initialisation the forget gate starts near σ(0) = 0.5, so along the cell state "
         "the gradient is multiplied by about 0.5 per step: 0.5^{distance} ≈ {highway:.1g}. The highway is closed "
-        "at the start; at distance 100, neither gated cell left the chance line within 800 steps on any of seeds "
+        "at the start; at distance 100, neither gated cell left the chance line within 400 steps on any of seeds "
         "0–9."
     ),
     "flow.why.bias1": (
         "A bias of +1, the common recommendation, starts the forget gate at σ(1) ≈ 0.73: "
-        "0.73^{distance} ≈ {highway:.1g}. At distance 100, neither gated cell left the chance line within 800 steps on any of seeds 0–9."
+        "0.73^{distance} ≈ {highway:.1g}. At distance 100, neither gated cell left the chance line within 400 steps on any of seeds 0–9."
     ),
     "flow.why.bias4": (
         "A bias of +4 starts the forget gate at σ(4) ≈ 0.982, and σ(4)^{distance} ≈ {highway:.2g}: the highway is "
-        "open. The GRU learned on every one of seeds 0–9 at distance 100. The LSTM learned on only some of them: its "
+        "open. With 400 steps at distance 100 the GRU learned on every one of seeds 0–9, the LSTM on only some of them: its "
         "input gate still starts half open (σ(0) = 0.5), so every distractor is written into c. Before any training "
         "the cell has filled up (mean |c| ≥ 3 at the last step) and tanh(c) is saturated for most units, so little "
         "of the gradient that reaches h gets into c. Whether a seed learns is then a race over its first few dozen "
@@ -76,8 +76,8 @@ EN = {
         "{f_max:.3f}^{distance} ≈ {highway:.2g} of the gradient along c. The LSTM's input gate starts with the "
         "opposite bias, nearly closed on those units, so the distractors barely write into c: it stays small and "
         "unsaturated (mean |c| < 0.5 at the last step) until the symbol has been learned. Learning is slower than with "
-        "+4 where +4 works, but with the default 800 steps both gated cells learned on every one of seeds 0–9 at "
-        "distances 50, 100 and 150."
+        "+4 where +4 works, but both gated cells learned on every one of seeds 0–9 at distance 100 with the default "
+        "800 steps, and at distances 50 and 150 already within 400."
     ),
     "flow.h_vs_c": (
         "Why the LSTM's h-line can fall while its dashed c-line stays high: the gradient reaches h_t only through "
