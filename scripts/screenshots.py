@@ -18,11 +18,16 @@ import urllib.request
 from pathlib import Path
 
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 from rnnviz.ui import PAGES, url_path
 
 ROOT = Path(__file__).resolve().parents[1]
+# True while a live run trains: the page's own Stop button (not Streamlit's toolbar one) is enabled.
+TRAINING = ("[...document.querySelectorAll('[data-testid=\"stMainBlockContainer\"] button')]"
+            ".some(b => b.innerText.trim() === 'Stop' && !b.disabled)")
+PRIMARY = '[data-testid="stMainBlockContainer"] [data-testid="stBaseButton-primary"]'
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
 
@@ -49,13 +54,19 @@ def shoot(tab, url: str, key: str) -> None:
     tab.goto(url, wait_until="networkidle")
     tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=60_000)
     tab.wait_for_timeout(1500)
-    primary = tab.locator('[data-testid="stMainBlockContainer"] [data-testid="stBaseButton-primary"]')
+    try:  # the page's main button, once the script run has drawn it (pages without one go on)
+        tab.wait_for_selector(PRIMARY + ":not([disabled])", timeout=10_000)
+    except PlaywrightTimeout:
+        pass
+    primary = tab.locator(PRIMARY)
     if primary.count() and primary.first.is_enabled():
         primary.first.click()
         tab.wait_for_timeout(2000)
-        deadline = time.time() + 180
-        while time.time() < deadline and tab.locator('[data-testid="stProgress"]', has_text="training").count():
-            tab.wait_for_timeout(1000)
+        try:  # training has started (a result already cached ends at once)
+            tab.wait_for_function(TRAINING, timeout=15_000)
+        except PlaywrightTimeout:
+            pass
+        tab.wait_for_function(f"!({TRAINING})", timeout=900_000)  # a busy two-core machine takes minutes
         tab.wait_for_timeout(2500)
     shot = ROOT / "assets" / "screenshots" / f"{key}.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +87,8 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+            tab.goto(url, wait_until="networkidle")  # the landing page first: it declares the app's navigation
+            tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=60_000)
             for page in PAGES:
                 if page.key in args.pages:
                     shoot(tab, f"{url}/{url_path(page)}", page.key)
