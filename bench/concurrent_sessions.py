@@ -66,7 +66,8 @@ def move_slider(tab, length: int) -> float:
     began = time.perf_counter()
     slider.press("ArrowRight" if length > current else "ArrowLeft")
     tab.wait_for_function("n => Array.from(document.querySelectorAll('.js-plotly-plot .gtitle'))"
-                          ".some(e => e.textContent.includes(', ' + n + ' steps'))", arg=length, timeout=60_000)
+                          ".some(e => e.textContent.includes(', ' + n + ' steps'))", arg=length, timeout=60_000,
+                          polling=20)  # not on animation frames, which a browser may hold back for a busy tab
     return time.perf_counter() - began
 
 

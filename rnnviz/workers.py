@@ -200,6 +200,11 @@ class Pool:
         with self._lock:
             return sum(w.job is not None for w in self._workers)
 
+    def active(self) -> int:
+        """Jobs training or waiting."""
+        with self._lock:
+            return self.busy() + sum(len(line) for line in self._queue.values())
+
     def close(self) -> None:
         with self._lock:
             self._closed = True

@@ -17,11 +17,12 @@ import streamlit as st
 import torch
 
 from ..train import TrainConfig, available_devices
-from ..workers import TORCH_THREADS
+from ..workers import TORCH_THREADS, pool
 from . import text
 from .runner import LiveRun
 
 POLL_SECONDS = 0.5
+REDRAWS_PER_SECOND = 4  # live panels of all sessions together: each redraw costs the one web process
 FAVICON = Path(__file__).resolve().parents[2] / "assets" / "favicon.png"  # local: a classroom may be offline
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -126,6 +127,12 @@ def new_run(configs: dict[str, TrainConfig]) -> LiveRun:
     return LiveRun(configs, is_watched, owner)
 
 
+def poll_seconds() -> float:
+    """How often a live panel redraws: every half second, less often while many sessions train, so that
+    the panels together stay near REDRAWS_PER_SECOND and a page that needs no training still answers."""
+    return max(POLL_SECONDS, pool().active() / REDRAWS_PER_SECOND)
+
+
 def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[LiveRun], None],
                   button: str | None = None) -> LiveRun:
     """Train / Stop buttons, a progress bar with the run's place in the queue and the time it still
@@ -160,9 +167,9 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
     if run.from_cache:
         info_col.caption(t("common.cached"))
 
-    polling = run.running
+    polling, every = run.running, poll_seconds()
 
-    @st.fragment(run_every=POLL_SECONDS if polling else None)
+    @st.fragment(run_every=every if polling else None)
     def panel():
         results = list(run.results.values())
         step = sum(r.step for r in results)
@@ -185,6 +192,8 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
             draw(run)
         if polling and not run.running:
             st.rerun()  # the run ended: redraw the whole page once, with the buttons' new state
+        if polling and not every / 2 <= poll_seconds() <= every * 2:
+            st.rerun()  # the server got much busier or quieter: poll at the new pace
 
     panel()
     return run
