@@ -22,6 +22,8 @@ CELL_LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}
 # How the LSTM forget gate / GRU keep gate z start (rnnviz.init.set_memory_gate_bias): key → gate_bias.
 GATE_INITS = {"pytorch": None, "bias1": 1.0, "bias4": 4.0, "chrono": "chrono"}
 HEADLINE_INIT = "chrono"  # measured (bench/claims.py): the only start where both gated cells solve on ≥ 9 of 10 seeds
+# Measured over seeds 0–9 at length 16 (bench/attention_seeds.py): exact match 0.98–1.00 with attention, 0.07–0.14
+# without; at 3e-3 for 800 steps the attention model swung after learning (0.94, 0.90 on seeds 1, 2).
 SEQ2SEQ_DEFAULTS = dict(cell="gru", hidden_size=64, encoding="learned", lr=2e-3, batch_size=64, steps=1000)
 ATTENTION_LABELS = {"none": "no attention", "attention": "attention"}
 
