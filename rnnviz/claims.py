@@ -376,6 +376,22 @@ def bidirectional_wins_recall(seed: int) -> Measure:
     return Measure(lead >= 0.7, lead)
 
 
+# ---- attention ------------------------------------------------------------------------------------
+
+def attention_run(label: str, seed: int) -> Outcome:
+    return outcome(ex.attention_comparison(seed=seed)[ex.ATTENTION_LABELS[label]])
+
+
+def attention_solves(seed: int) -> Measure:
+    score = attention_run("attention", seed).score
+    return Measure(score >= SOLVED, score)
+
+
+def bottleneck_stalls(seed: int) -> Measure:
+    score = attention_run("none", seed).score
+    return Measure(score <= 0.7, score)
+
+
 # ---- the registry ----------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -476,6 +492,12 @@ CLAIMS: list[Claim] = [
     Claim("deep.bidirectional_wins_recall", ("deep.accuracy_caption_recall",),
           "recall at distance 30: bidirectional leads unidirectional by ≥ 0.7 held-out", "lead",
           bidirectional_wins_recall),
+    Claim("attention.with_solves", ("attention.claim_default",),
+          "attention page defaults (reverse, length 16): the model with attention reaches ≥ 95 % exact match",
+          "held-out exact match", attention_solves),
+    Claim("attention.without_stalls", ("attention.claim_default",),
+          "attention page defaults: the model without attention stays at or below 70 % exact match",
+          "held-out exact match", bottleneck_stalls),
 ]
 
 
