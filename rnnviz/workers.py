@@ -45,7 +45,7 @@ ABANDON_SECONDS = 30.0   # a job nobody watches any more (its tab was closed) is
 RECYCLE_GROWTH = 64 << 20  # a worker that grew by more than this is replaced once nothing waits
 TRIM_SECONDS = 30.0       # how often an idle server hands freed memory back to the system
 TORCH_THREADS = 1        # small RNNs train fastest on one thread; the workers share the machine's cores
-NICE = 10                # workers yield the CPU to the web process
+NICE = 5                 # workers yield the CPU to the web process (not starved by everything else)
 ROOT = Path(__file__).resolve().parents[1]  # the folder that holds the package, so the worker imports this copy
 
 
@@ -78,14 +78,21 @@ class Job:
     def steps(self) -> int:
         return sum(config.steps for config in self.configs.values()) or 1
 
-    def remaining(self, now: float) -> float:
-        """Seconds still to train: from the pace so far once it has one, else the estimate."""
+    def remaining(self, now: float, pace: float = 1.0) -> float:
+        """Seconds still to train: from its own pace once it has one, else the estimate × `pace` (how much
+        slower than estimated the running jobs go)."""
         if self.started is None:
-            return self.seconds
+            return self.seconds * pace
         elapsed = now - self.started
         if self.steps_done >= 10:
             return elapsed * (self.steps / self.steps_done - 1)
-        return max(0.0, self.seconds - elapsed)
+        return max(0.0, self.seconds * pace - elapsed)
+
+    def pace(self, now: float) -> float | None:
+        """Seconds taken per second estimated, once it has trained a little."""
+        if self.started is None or self.steps_done < 10:
+            return None
+        return (now - self.started) / (self.seconds * self.steps_done / self.steps)
 
 
 class Channel:
@@ -184,15 +191,23 @@ class Pool:
             order = self._order()
             return order.index(job) + 1 if job in order else None
 
-    def wait(self, job: Job) -> float:
-        """Seconds until the job should start: every job ahead of it, on the first worker to be free."""
+    def pace(self) -> float:
+        """How much slower than estimated the running jobs train (1 until one has a pace): a loaded
+        machine makes every estimate in the queue longer by as much."""
         now = time.monotonic()
         with self._lock:
-            free = sorted(w.job.remaining(now) if w.job is not None else 0.0 for w in self._workers)
+            paces = [p for w in self._workers if w.job is not None and (p := w.job.pace(now)) is not None]
+        return sum(paces) / len(paces) if paces else 1.0
+
+    def wait(self, job: Job) -> float:
+        """Seconds until the job should start: every job ahead of it, on the first worker to be free."""
+        now, pace = time.monotonic(), self.pace()
+        with self._lock:
+            free = sorted(w.job.remaining(now, pace) if w.job is not None else 0.0 for w in self._workers)
             for ahead in self._order():
                 if ahead is job:
                     return free[0]
-                free[0] += ahead.seconds
+                free[0] += ahead.seconds * pace
                 free.sort()
         return 0.0
 

@@ -171,3 +171,11 @@ def test_a_run_nobody_watches_any_more_stops_and_frees_its_worker(monkeypatch):
     assert runs["open tab"].running
     runs["open tab"].stop()
     assert runs["open tab"].join(10)
+
+
+def test_estimates_follow_the_pace_the_running_jobs_show():
+    job = workers.Job({"x": SMALL}, lambda message: None)  # 40 steps
+    assert job.remaining(0.0, pace=3.0) == pytest.approx(3 * job.seconds) and job.pace(0.0) is None
+    job.started, job.steps_done = 100.0, 20  # half done after 10 s: 10 s to go, whatever was estimated
+    assert job.remaining(110.0, pace=3.0) == pytest.approx(10.0)
+    assert job.pace(110.0) == pytest.approx(10.0 / (job.seconds / 2))

@@ -205,8 +205,9 @@ class LiveRun:
         """Honest-as-possible seconds until it is done: the wait in the queue plus its own training."""
         if not self.running:
             return 0.0
-        wait = workers.pool().wait(self._job) if self.place else 0.0
-        return wait + self._job.remaining(time.monotonic())
+        pool = workers.pool()
+        wait = pool.wait(self._job) if self.place else 0.0
+        return wait + self._job.remaining(time.monotonic(), pool.pace())
 
     def refused(self) -> dict[str, str]:
         """label → why this machine's budget refuses that config (the limit and what to lower), for the
