@@ -1,13 +1,18 @@
 """Record what happens inside a recurrent layer: `record()` replays a batch and returns a `Trace`.
 
-The replay runs through an instrumented copy of the module (see `cells.py`) in float64 by default,
-so a gradient that has vanished below float32's range still shows as a tiny number instead of 0.
-Nothing here touches the module being trained: it keeps running on the fused torch.nn path.
+The replay runs in float64 by default, so a gradient that has vanished below float32's range still
+shows as a tiny number instead of 0.  Nothing here touches the module being trained: it keeps running
+on the fused torch.nn path.  The replay is hand-written backpropagation through time in NumPy on the
+CPU (`_Replay`): the forward keeps every state and gate of every step, all input projections and
+gate derivatives are computed in one batched product each, and only the recurrences run step by
+step (small BLAS calls on the CPU; a probe of a few sequences gains nothing from a GPU).  Its
+gradients are those of autograd on the instrumented cells (`cells.py`) to rounding; the tests check
+both against torch.
 
 A Trace holds, per (layer, direction) and for every timestep t (indexed by the input position, also
 for the reverse direction), arrays of shape (batch, T, hidden):
     h, c (LSTM)                      states after reading x_t
-    pre (RNN), i f g o (LSTM), r z n (GRU)   gates after their nonlinearity
+    pre (RNN, before tanh/relu), i f g o (LSTM), r z n (GRU)   the gates
     grad_h, grad_c (LSTM)            total dL/dh_t, dL/dc_t through the recurrence
 and per layer, at direction 0, grad_x (batch, T, layer input size): dL/dx_t of that layer's input.
 """
@@ -44,7 +49,12 @@ class Trace:
     _replica: InstrumentedRNN | None = field(default=None, repr=False)
     _x: Tensor | None = field(default=None, repr=False)
     _hx: object = field(default=None, repr=False)
+    _grad_output: np.ndarray | None = field(default=None, repr=False)  # dL/d output, (T, D·H, B)
+    _replay: "_Replay | None" = field(default=None, repr=False)         # rebuilt on demand, never pickled
     _jacobians: dict = field(default_factory=dict, repr=False)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_replay": None}
 
     @property
     def seq_len(self) -> int:
@@ -139,10 +149,10 @@ def _as_state(hx, dtype):
 
 def record(module: nn.Module, x: Tensor, loss_fn: LossFn | None = None, probe: Iterable[str] = PROBES,
            hx=None, dtype: torch.dtype | None = torch.float64) -> Trace:
-    """Replay `x` through an instrumented copy of `module` and return a Trace.
+    """Replay `x` through a copy of `module` and return a Trace.
 
     module:  an InstrumentedRNN, or a torch.nn.RNN / LSTM / GRU (copied; the original is untouched).
-    x:       the input, laid out as the module expects (batch_first or not).
+    x:       the input, laid out as the module expects (batch_first or not); a 2-D x is one sequence.
     loss_fn: loss_fn(output) -> scalar, given the output in x's dtype and layout.  When given, the
              Trace holds the total gradients dL/dh_t, dL/dc_t and dL/dx_t.
     probe:   which of "states", "gates", "grads" to keep.
@@ -152,84 +162,329 @@ def record(module: nn.Module, x: Tensor, loss_fn: LossFn | None = None, probe: I
     unknown = probe - set(PROBES)
     if unknown:
         raise ValueError(f"probe must name some of {PROBES}, got {sorted(unknown)}")
+    batch_first = module_batch_first(module)
     replica = instrumented_copy(module, dtype)
     replay_dtype = next(replica.parameters()).dtype
     xr = x.detach().to(replay_dtype)
-    if not replica.batch_first:
+    if xr.dim() == 2:
+        xr = xr.unsqueeze(0 if batch_first else 1)
+    if not batch_first:
         xr = xr.transpose(0, 1)
-        replica.batch_first = True
+    replica.batch_first = True
     hx_r = _as_state(hx, replay_dtype)
-    want_grads = loss_fn is not None and "grads" in probe
-    xr.requires_grad_(want_grads)
+    replay = _Replay(replica, xr, hx_r)
 
-    taps: dict[tuple[int, int], dict[str, list]] = {}
-    layer_inputs: dict[int, list] = {}
-
-    def hook(layer, direction, t, tensors):
-        slot = taps.setdefault((layer, direction), {})
-        for name, value in tensors.items():
-            if name == "x":
-                if direction == 0 and want_grads:
-                    layer_inputs.setdefault(layer, [None] * xr.shape[1])[t] = value
-                continue
-            slot.setdefault(name, [None] * xr.shape[1])[t] = value
-
-    handle = replica.register_step_hook(hook)
-    try:
+    loss, grad_output = None, None
+    if loss_fn is not None:
+        want_grads = "grads" in probe
         with torch.enable_grad():
-            output, _ = replica(xr, hx_r)
-            loss = None
-            grads: dict = {}
-            if loss_fn is not None:
-                out_for_loss = output.to(x.dtype)
-                if not module_batch_first(module):
-                    out_for_loss = out_for_loss.transpose(0, 1)
-                loss = loss_fn(out_for_loss)
-                if want_grads:
-                    grads = _gradients(loss, taps, layer_inputs, replica.cell, xr.shape[1])
-    finally:
-        handle.remove()
+            out = torch.from_numpy(_batch_first(replay.output)).to(xr.device).requires_grad_(want_grads)
+            out_for_loss = out.to(x.dtype) if batch_first else out.to(x.dtype).transpose(0, 1)
+            if x.dim() == 2:
+                out_for_loss = out_for_loss.squeeze(0 if batch_first else 1)
+            loss = loss_fn(out_for_loss)
+            if want_grads:
+                (grad,) = torch.autograd.grad(loss, out, allow_unused=True, materialize_grads=True)
+                grad_output = np.ascontiguousarray(_numpy(grad).transpose(1, 2, 0))
+                replay.backward(grad_output)
 
-    steps = {}
-    keep_states, keep_gates = "states" in probe, "gates" in probe
-    for key, slot in taps.items():
-        found = {}
-        for name, values in slot.items():
-            is_state = name in ("h", "c")
-            if (is_state and keep_states) or (not is_state and keep_gates):
-                found[name] = _stack(values)
-        found.update(grads.get(key, {}))
-        steps[key] = found
+    steps = {key: replay.quantities(key, "states" in probe, "gates" in probe) for key in replay.fwd}
     return Trace(cell=replica.cell, num_layers=replica.num_layers, num_directions=replica.num_directions,
-                 hidden_size=replica.hidden_size, inputs=_numpy(xr), output=_numpy(output), steps=steps,
-                 loss=None if loss is None else loss.item(), _replica=replica, _x=xr.detach(), _hx=hx_r)
+                 hidden_size=replica.hidden_size, inputs=_numpy(xr), output=_batch_first(replay.output),
+                 steps=steps, loss=None if loss is None else loss.item(), _replica=replica, _x=xr, _hx=hx_r,
+                 _grad_output=grad_output, _replay=replay)
 
 
 def module_batch_first(module: nn.Module) -> bool:
     return bool(getattr(module, "batch_first", True))
 
 
-def _stack(values: list[Tensor]) -> np.ndarray:
-    return _numpy(torch.stack(values, dim=1))
-
-
 def _numpy(t: Tensor) -> np.ndarray:
     return t.detach().cpu().numpy()
 
 
-def _gradients(loss: Tensor, taps, layer_inputs, cell: str, steps: int) -> dict:
-    """Total gradients of the loss w.r.t. every recorded h_t, c_t and layer input x_t, in one pass."""
-    wanted: list[tuple[tuple[int, int], str, int, Tensor]] = []
-    for key, slot in taps.items():
-        for name in ("h", "c") if cell == "lstm" else ("h",):
-            wanted += [(key, f"grad_{name}", t, v) for t, v in enumerate(slot[name])]
-    for layer, values in layer_inputs.items():
-        wanted += [((layer, 0), "grad_x", t, v) for t, v in enumerate(values)]
-    results = torch.autograd.grad(loss, [w[3] for w in wanted], allow_unused=True, materialize_grads=True)
-    out: dict = {}
-    for (key, name, t, value), grad in zip(wanted, results):
-        out.setdefault(key, {}).setdefault(name, [None] * steps)[t] = grad
-    return {key: {name: _stack(vals) for name, vals in found.items()} for key, found in out.items()}
+# -- the replay: hand-written BPTT in NumPy ------------------------------------------------------------
+#
+# Arrays are feature-major, (T, features, B), so that every step and every gate block of a step is one
+# contiguous piece for the small BLAS calls and ufuncs of the recursions; a Trace shows them batch first
+# through a transposed view.  Per (layer, direction) the forward fills `fwd[key]` with the gates and
+# states of every step; the backward fills `bwd[key]` with the total gradients of h (and c) and the
+# gradients of the pre-activations: "dg_h" of the part W_hh produced (it carries the recursion and gives
+# dL/dW_hh) and "dg_x" of the part W_ih produced (it gives dL/dx).  They differ only in the GRU's
+# candidate n, where the reset gate scales W_hh's part.  The LSTM keeps its gates in the order o i f g,
+# so that its three sigmoids are one block and so are the three gates that dc_t drives.  The forward weights of every sigmoid row are negated, so that a
+# sigmoid is exp, +1 and reciprocal in place: exact at both tails.
+
+LSTM_ORDER = (3, 0, 1, 2)  # torch's i f g o rows, regrouped as o i f g
+SIGMOID_ROWS = {"rnn": 0, "lstm": 3, "gru": 2}  # leading gate blocks that pass through a sigmoid
+
+
+class _Replay:
+    def __init__(self, replica: InstrumentedRNN, x: Tensor, hx):
+        self.cell, self.nonlinearity = replica.cell, replica.nonlinearity
+        self.num_layers, self.num_directions = replica.num_layers, replica.num_directions
+        self.hidden_size = hidden = replica.hidden_size
+        u = np.ascontiguousarray(_numpy(x).transpose(1, 2, 0))
+        steps, batch = u.shape[0], u.shape[2]
+        zeros = np.zeros((self.num_layers * self.num_directions, batch, hidden), u.dtype)
+        if hx is None:
+            h0, c0 = zeros, zeros
+        else:
+            h0, c0 = (_numpy(hx[0]), _numpy(hx[1])) if self.cell == "lstm" else (_numpy(hx), zeros)
+        self.weights, self.inputs, self.fwd, self.bwd, self.grad_x = {}, [], {}, {}, {}
+        with np.errstate(over="ignore"):  # exp overflow in a saturated sigmoid gives exactly 0 or 1
+            for layer in range(self.num_layers):
+                self.inputs.append(u)
+                u_one = np.ones((steps, u.shape[1] + 1, batch), u.dtype)
+                u_one[:, :-1] = u
+                outs = []
+                for direction in range(self.num_directions):
+                    k = layer * self.num_directions + direction
+                    w = self.weights[layer, direction] = _weights(replica, layer, direction)
+                    xw = np.matmul(w["w_ih_fwd"], u_one)  # W_ih x_t + bias for every t in one product
+                    h_init, c_init = np.ascontiguousarray(h0[k].T), np.ascontiguousarray(c0[k].T)
+                    buf = FORWARD[self.cell](xw, w, h_init, c_init, _order(direction, steps), self.nonlinearity)
+                    buf["h0"], buf["c0"] = h_init, c_init
+                    self.fwd[layer, direction] = buf
+                    outs.append(buf["h"])
+                u = np.concatenate(outs, axis=1) if len(outs) > 1 else outs[0]
+        self.output = u  # (T, D·H, B)
+
+    def backward(self, grad_output: np.ndarray) -> None:
+        """Gradients of the loss, given dL/d output (T, D·H, B), into every step of every layer."""
+        e = grad_output
+        hidden = self.hidden_size
+        for layer in reversed(range(self.num_layers)):
+            grad_x = 0
+            for direction in range(self.num_directions):
+                w, buf = self.weights[layer, direction], self.fwd[layer, direction]
+                e_d = np.ascontiguousarray(e[:, direction * hidden:(direction + 1) * hidden])
+                got = self.bwd[layer, direction] = BACKWARD[self.cell](
+                    e_d, buf, w, _order(direction, e.shape[0]), self.nonlinearity)
+                grad_x = grad_x + np.matmul(w["w_ih_t"], got["dg_x"])
+            self.grad_x[layer] = e = grad_x
+
+    def quantities(self, key: tuple[int, int], states: bool, gates: bool) -> dict[str, np.ndarray]:
+        """What a Trace shows of one (layer, direction), batch first, in the order h, gates, c, grads."""
+        buf, found = self.fwd[key], {}
+        if states:
+            found["h"] = _batch_first(buf["h"])
+        if gates:
+            found.update({name: _batch_first(v) for name, v in _gates(self.cell, buf, self.hidden_size).items()})
+        if states and self.cell == "lstm":
+            found["c"] = _batch_first(buf["c"])
+        if key in self.bwd:
+            found["grad_h"] = _batch_first(self.bwd[key]["grad_h"])
+            if self.cell == "lstm":
+                found["grad_c"] = _batch_first(self.bwd[key]["grad_c"])
+            if key[1] == 0:
+                found["grad_x"] = _batch_first(self.grad_x[key[0]])
+        return found
+
+
+def _batch_first(a: np.ndarray) -> np.ndarray:
+    return a.transpose(2, 0, 1)
+
+
+def _weights(replica: InstrumentedRNN, layer: int, direction: int) -> dict[str, np.ndarray]:
+    """One layer's weights as NumPy: W_ih and W_hh (rows regrouped for the LSTM) and their transposes
+    for the backward; for the forward, copies with every sigmoid row negated ("_fwd"), W_ih's with the
+    bias as a last column (all of it but the GRU's b_hh, which is "b_h")."""
+    w_ih, w_hh, b_ih, b_hh = (None if p is None else _numpy(p) for p in replica.layer_weights(layer, direction))
+    rows, hidden = w_hh.shape
+    b_ih = np.zeros(rows, w_hh.dtype) if b_ih is None else b_ih
+    b_hh = np.zeros(rows, w_hh.dtype) if b_hh is None else b_hh
+    if replica.cell == "lstm":
+        order = np.concatenate([np.arange(hidden) + g * hidden for g in LSTM_ORDER])
+        w_ih, w_hh, b_ih, b_hh = w_ih[order], w_hh[order], b_ih[order], b_hh[order]
+    sign = np.ones((rows, 1), w_hh.dtype)
+    sign[:SIGMOID_ROWS[replica.cell] * hidden] = -1
+    gru = replica.cell == "gru"
+    return {"w_ih": np.ascontiguousarray(w_ih), "w_hh": np.ascontiguousarray(w_hh),
+            "w_ih_t": np.ascontiguousarray(w_ih.T), "w_hh_t": np.ascontiguousarray(w_hh.T),
+            "w_ih_fwd": sign * np.concatenate([w_ih, (b_ih if gru else b_ih + b_hh)[:, None]], axis=1),
+            "w_hh_fwd": sign * w_hh, "b_h": sign * b_hh[:, None]}
+
+
+def _order(direction: int, steps: int) -> range:
+    return range(steps) if direction == 0 else range(steps - 1, -1, -1)
+
+
+def _previous(values: np.ndarray, initial: np.ndarray, direction: int) -> np.ndarray:
+    """The state each step started from: values one step earlier in the direction's order."""
+    prev = np.empty_like(values)
+    if direction == 0:
+        prev[0], prev[1:] = initial, values[:-1]
+    else:
+        prev[-1], prev[:-1] = initial, values[1:]
+    return prev
+
+
+def _sigmoid_of_negated_(a: np.ndarray) -> None:
+    """sigmoid(x) in place, given a = -x."""
+    np.exp(a, a)
+    np.add(a, 1, a)
+    np.divide(1, a, a)
+
+
+def _gates(cell: str, buf: dict, hidden: int) -> dict[str, np.ndarray]:
+    if cell == "rnn":
+        return {"pre": buf["pre"]}
+    if cell == "gru":
+        return {"r": buf["rz"][:, :hidden], "z": buf["rz"][:, hidden:], "n": buf["n"]}
+    act = buf["act"]  # o i f g
+    return {"i": act[:, hidden:2 * hidden], "f": act[:, 2 * hidden:3 * hidden], "g": act[:, 3 * hidden:],
+            "o": act[:, :hidden]}
+
+
+def _rnn_forward(xw, w, h, _c, order, nonlinearity):
+    pre, hs = xw, np.empty_like(xw)  # xw is this replay's own array: the pre-activations fill it
+    hw = np.empty_like(h)
+    for t in order:
+        np.dot(w["w_hh_fwd"], h, out=hw)
+        pre[t] += hw
+        h = np.tanh(pre[t], out=hs[t]) if nonlinearity == "tanh" else np.maximum(pre[t], 0, out=hs[t])
+    return {"pre": pre, "h": hs}
+
+
+def _rnn_backward(e, buf, w, order, nonlinearity):
+    slope = 1 - buf["h"] ** 2 if nonlinearity == "tanh" else (buf["pre"] > 0).astype(e.dtype)
+    grad_h, dg = np.empty_like(e), np.empty_like(e)
+    later = None
+    for t in reversed(order):
+        if later is None:
+            grad_h[t] = e[t]
+        else:
+            np.dot(w["w_hh_t"], dg[later], out=grad_h[t])
+            grad_h[t] += e[t]
+        np.multiply(grad_h[t], slope[t], out=dg[t])
+        later = t
+    return {"grad_h": grad_h, "dg_h": dg, "dg_x": dg}
+
+
+def _lstm_forward(xw, w, h, c, order, _nonlinearity):
+    steps, rows, batch = xw.shape
+    n = rows // 4
+    act = xw  # this replay's own array: the gates fill it, o i f g
+    cs, tanh_c, hs = (np.empty((steps, n, batch), xw.dtype) for _ in range(3))
+    hw, ig = np.empty((rows, batch), xw.dtype), np.empty((n, batch), xw.dtype)
+    sig, o, i, f, g = act[:, :3 * n], act[:, :n], act[:, n:2 * n], act[:, 2 * n:3 * n], act[:, 3 * n:]
+    w_hh, dot, add, multiply, tanh, exp, divide = w["w_hh_fwd"], np.dot, np.add, np.multiply, np.tanh, np.exp, np.divide
+    for t in order:
+        add(act[t], dot(w_hh, h, hw), act[t])
+        s = exp(sig[t], sig[t])                     # sigmoid of the negated rows: 1 / (1 + exp(-x))
+        divide(1, add(s, 1, s), s)
+        tanh(g[t], g[t])
+        c = multiply(f[t], c, cs[t])
+        add(c, multiply(i[t], g[t], ig), c)
+        h = multiply(o[t], tanh(c, tanh_c[t]), hs[t])
+    return {"act": act, "c": cs, "tanh_c": tanh_c, "h": hs}
+
+
+def _lstm_coefficients(a, h, tanh_c, c_prev, coef, h_to_c) -> None:
+    """One step's local derivatives, into `coef` (4H, B): d pre-activation of o per unit of dh_t and of
+    i f g per unit of dc_t (order o i f g), and into `h_to_c` (H, B): dh_t/dc_t = o (1 - tanh² c_t)."""
+    n = tanh_c.shape[0]
+    o, i, g = a[:n], a[n:2 * n], a[3 * n:]
+    subtract, multiply = np.subtract, np.multiply
+    sig = subtract(1, a[:3 * n], coef[:3 * n])
+    multiply(sig, a[:3 * n], sig)                   # sigmoid' = s (1 - s)
+    multiply(coef[:n], tanh_c, coef[:n])
+    multiply(coef[n:2 * n], g, coef[n:2 * n])
+    multiply(coef[2 * n:3 * n], c_prev, coef[2 * n:3 * n])
+    ig = multiply(i, g, coef[3 * n:])               # i (1 - g²) = i - (i g) g
+    subtract(i, multiply(ig, g, ig), ig)
+    subtract(o, multiply(h, tanh_c, h_to_c), h_to_c)
+
+
+def _lstm_backward(e, buf, w, order, _nonlinearity):
+    act, cs, tanh_c, hs = buf["act"], buf["c"], buf["tanh_c"], buf["h"]
+    steps, rows, batch = act.shape
+    n = rows // 4
+    grad_h, grad_c, dg = np.empty_like(e), np.empty_like(e), np.empty_like(act)
+    coef, h_to_c, carried = np.empty((rows, batch), e.dtype), np.empty((n, batch), e.dtype), np.empty((n, batch), e.dtype)
+    coef_o, coef_c = coef[:n], coef[n:].reshape(3, n, batch)
+    dg_o, dg_c, f = dg[:, :n], dg[:, n:].reshape(steps, 3, n, batch), act[:, 2 * n:3 * n]
+    w_hh_t, dot, add, multiply = w["w_hh_t"], np.dot, np.add, np.multiply
+    later = None
+    for t in reversed(order):
+        _lstm_coefficients(act[t], hs[t], tanh_c[t], buf["c0"] if t == order[0] else cs[t - order.step], coef, h_to_c)
+        gh, gc = grad_h[t], grad_c[t]
+        if later is None:
+            np.copyto(gh, e[t])
+            multiply(gh, h_to_c, gc)
+        else:
+            add(dot(w_hh_t, dg[later], gh), e[t], gh)
+            multiply(gh, h_to_c, gc)
+            add(gc, multiply(grad_c[later], f[later], carried), gc)
+        multiply(coef_c, gc, dg_c[t])
+        multiply(coef_o, gh, dg_o[t])
+        later = t
+    return {"grad_h": grad_h, "grad_c": grad_c, "dg_h": dg, "dg_x": dg}
+
+
+def _gru_forward(xw, w, h, _c, order, _nonlinearity):
+    steps, rows, batch = xw.shape
+    n = rows // 3
+    hw = np.empty_like(xw)                          # W_hh h_{t-1} + b_hh (r and z rows negated)
+    rz = np.empty((steps, 2 * n, batch), xw.dtype)
+    cand, hs = (np.empty((steps, n, batch), xw.dtype) for _ in range(2))
+    for t in order:
+        np.dot(w["w_hh_fwd"], h, out=hw[t])
+        hw[t] += w["b_h"]
+        np.add(xw[t, :2 * n], hw[t, :2 * n], out=rz[t])
+        _sigmoid_of_negated_(rz[t])
+        np.multiply(rz[t, :n], hw[t, 2 * n:], out=cand[t])
+        cand[t] += xw[t, 2 * n:]
+        np.tanh(cand[t], out=cand[t])
+        h_new = np.subtract(h, cand[t], out=hs[t])
+        h_new *= rz[t, n:]
+        h_new += cand[t]
+        h = h_new
+    return {"hw": hw, "rz": rz, "n": cand, "h": hs}
+
+
+def _gru_backward(e, buf, w, order, _nonlinearity):
+    rz, cand, hw, hs = buf["rz"], buf["n"], buf["hw"], buf["h"]
+    steps, rows, batch = hw.shape
+    n = rows // 3
+    grad_h, dg_h, dg_x = np.empty_like(e), np.empty_like(hw), np.empty_like(hw)
+    coef, dn, scratch = np.empty((rows, batch), e.dtype), np.empty((n, batch), e.dtype), np.empty((n, batch), e.dtype)
+    coef3, dg3 = coef.reshape(3, n, batch), dg_h.reshape(steps, 3, n, batch)
+    later = None
+    for t in reversed(order):
+        r, z, c = rz[t, :n], rz[t, n:], cand[t]
+        h_prev = buf["h0"] if t == order[0] else hs[t - order.step]
+        np.multiply(c, c, out=dn)                   # dh_t / d(candidate pre-activation) = (1 - z)(1 - n²)
+        np.subtract(1, dn, out=dn)
+        np.subtract(1, z, out=scratch)
+        dn *= scratch
+        np.subtract(1, r, out=coef[:n])             # d pre-activation / d h_t: r, z, then n of W_hh's part
+        coef[:n] *= r
+        coef[:n] *= hw[t, 2 * n:]
+        coef[:n] *= dn
+        np.subtract(1, z, out=coef[n:2 * n])
+        coef[n:2 * n] *= z
+        np.subtract(h_prev, c, out=scratch)
+        coef[n:2 * n] *= scratch
+        np.multiply(dn, r, out=coef[2 * n:])
+        gh = grad_h[t]
+        if later is None:
+            np.copyto(gh, e[t])
+        else:
+            np.dot(w["w_hh_t"], dg_h[later], out=gh)
+            gh += e[t]
+            np.multiply(grad_h[later], rz[later, n:], out=scratch)
+            gh += scratch
+        np.multiply(coef3, gh, out=dg3[t])
+        np.copyto(dg_x[t, :2 * n], dg_h[t, :2 * n])
+        np.multiply(dn, gh, out=dg_x[t, 2 * n:])    # the reset gate does not scale W_ih's part of n
+        later = t
+    return {"grad_h": grad_h, "dg_h": dg_h, "dg_x": dg_x}
+
+
+FORWARD = {"rnn": _rnn_forward, "lstm": _lstm_forward, "gru": _gru_forward}
+BACKWARD = {"rnn": _rnn_backward, "lstm": _lstm_backward, "gru": _gru_backward}
 
 
 def _jacobian_norms(replica: InstrumentedRNN, x: Tensor, hx, layer: int, direction: int, ord) -> np.ndarray:
