@@ -15,6 +15,8 @@ for the reverse direction), arrays of shape (batch, T, hidden):
     pre (RNN, before tanh/relu), i f g o (LSTM), r z n (GRU)   the gates
     grad_h, grad_c (LSTM)            total dL/dh_t, dL/dc_t through the recurrence
 and per layer, at direction 0, grad_x (batch, T, layer input size): dL/dx_t of that layer's input.
+From the kept replay it also answers `connectivity()` (‖∂h_t/∂x_k‖ for every pair of steps, also
+through a readout) and `itemised_grad()` (each step's share of dL/dW_hh, RNNbow's itemised gradient).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import pandas as pd
 import torch
 from torch import Tensor, nn
 
-from .cells import GATES, InstrumentedRNN
+from .cells import GATE_ROWS, GATES, InstrumentedRNN
 
 PROBES = ("states", "gates", "grads")
 LossFn = Callable[[Tensor], Tensor]
@@ -50,6 +52,7 @@ class Trace:
     _x: Tensor | None = field(default=None, repr=False)
     _hx: object = field(default=None, repr=False)
     _grad_output: np.ndarray | None = field(default=None, repr=False)  # dL/d output, (T, D·H, B)
+    _output_dtype: torch.dtype | None = field(default=None, repr=False)  # what loss_fn and readouts receive
     _replay: "_Replay | None" = field(default=None, repr=False)         # rebuilt on demand, never pickled
     _jacobians: dict = field(default_factory=dict, repr=False)
 
@@ -99,6 +102,54 @@ class Trace:
                 raise RuntimeError("this Trace was built without its replica; jacobians are unavailable")
             self._jacobians[key] = _jacobian_norms(self._replica, self._x, self._hx, key[0], key[1], ord)
         return self._jacobians[key]
+
+    def connectivity(self, readout: Callable[[Tensor], Tensor] | None = None) -> np.ndarray:
+        """(T, T) array: entry [t, k] is the batch mean of the Frobenius norm of dh_t/dx_k, where h_t is
+        the output at step t (last layer, both directions when bidirectional) and x_k the input at step
+        k; zero where k > t for a one-directional module.  With `readout` (a callable or module that
+        maps the output (B, T, D·H) to predictions (B, T, O) step by step, e.g. SequenceModel.readout
+        or a Linear head), of dŷ_t/dx_k instead.  Exact: forward-mode derivatives of
+        the replay, one column per input feature of every step, batched over all columns."""
+        replay = self._replayed()
+        return replay.connectivity(None if readout is None else self._readout_jacobian(readout))
+
+    def itemised_grad(self, layer: int = -1, direction: int = 0) -> np.ndarray:
+        """(T, *W_hh.shape): what each step contributed to dL/dW_hh of one layer and direction (t is the
+        input position, also for the reverse direction); the contributions sum to dL/dW_hh."""
+        key, replay = self._key(layer, direction), self._replayed()
+        dg, h_prev = replay.step_factors(key)
+        return np.matmul(dg, h_prev.transpose(0, 2, 1))[:, replay.torch_rows]
+
+    def itemised_grad_norms(self, layer: int = -1, direction: int = 0) -> np.ndarray:
+        """Length-T array: the Frobenius norm of each step's contribution to dL/dW_hh, without forming
+        them: ‖Σ_b g_b h_bᵀ‖² = Σ_bb' (g_b·g_b')(h_b·h_b') over the examples b of the batch."""
+        dg, h_prev = self._replayed().step_factors(self._key(layer, direction))
+        grams = np.matmul(dg.transpose(0, 2, 1), dg) * np.matmul(h_prev.transpose(0, 2, 1), h_prev)
+        return np.sqrt(np.maximum(grams.sum(axis=(1, 2)), 0))
+
+    def _replayed(self) -> "_Replay":
+        """The replay's buffers, rebuilt from the replica when this Trace came through pickle."""
+        if self._replay is None:
+            if self._replica is None:
+                raise RuntimeError("this Trace was built without its replica (a compact copy); record again")
+            self._replay = _Replay(self._replica, self._x, self._hx)
+            if self._grad_output is not None:
+                self._replay.backward(self._grad_output)
+        return self._replay
+
+    def _readout_jacobian(self, readout: Callable[[Tensor], Tensor]) -> np.ndarray:
+        """dŷ_t/dh_t of every step and example, (T, B, O, D·H), from one batched backward pass."""
+        with torch.enable_grad():
+            out = torch.from_numpy(np.ascontiguousarray(self.output)).to(self._x.device, self._output_dtype)
+            out.requires_grad_(True)
+            y = readout(out)
+            if y.shape[:2] != out.shape[:2]:
+                raise ValueError(f"readout must map the output {tuple(out.shape)} to (B, T, outputs) step by step, "
+                                 f"got {tuple(y.shape)}")
+            outputs = y.shape[-1]
+            basis = torch.eye(outputs, dtype=y.dtype, device=y.device).reshape(outputs, 1, 1, outputs).expand(outputs, *y.shape)
+            (jac,) = torch.autograd.grad(y, out, basis, is_grads_batched=True)  # (O, B, T, D·H)
+        return np.ascontiguousarray(_numpy(jac.permute(2, 1, 0, 3)).astype(self.output.dtype))
 
     def compact(self) -> "Trace":
         """A small copy for keeping many snapshots: only the gradients, each reduced to its per-example
@@ -192,7 +243,7 @@ def record(module: nn.Module, x: Tensor, loss_fn: LossFn | None = None, probe: I
     return Trace(cell=replica.cell, num_layers=replica.num_layers, num_directions=replica.num_directions,
                  hidden_size=replica.hidden_size, inputs=_numpy(xr), output=_batch_first(replay.output),
                  steps=steps, loss=None if loss is None else loss.item(), _replica=replica, _x=xr, _hx=hx_r,
-                 _grad_output=grad_output, _replay=replay)
+                 _grad_output=grad_output, _output_dtype=x.dtype, _replay=replay)
 
 
 def module_batch_first(module: nn.Module) -> bool:
@@ -215,6 +266,7 @@ def _numpy(t: Tensor) -> np.ndarray:
 # so that its three sigmoids are one block and so are the three gates that dc_t drives.  The forward weights of every sigmoid row are negated, so that a
 # sigmoid is exp, +1 and reciprocal in place: exact at both tails.
 
+CACHED_COLUMNS = 256  # tangent columns per pass of the connectivity: (4H, columns) stays in a core's cache
 LSTM_ORDER = (3, 0, 1, 2)  # torch's i f g o rows, regrouped as o i f g
 SIGMOID_ROWS = {"rnn": 0, "lstm": 3, "gru": 2}  # leading gate blocks that pass through a sigmoid
 
@@ -263,6 +315,113 @@ class _Replay:
                     e_d, buf, w, _order(direction, e.shape[0]), self.nonlinearity)
                 grad_x = grad_x + np.matmul(w["w_ih_t"], got["dg_x"])
             self.grad_x[layer] = e = grad_x
+
+    @property
+    def torch_rows(self) -> np.ndarray:
+        """Indices that put the rows of a gate-stacked array back in torch's gate order."""
+        hidden, blocks = self.hidden_size, GATE_ROWS[self.cell]
+        order = LSTM_ORDER if self.cell == "lstm" else tuple(range(blocks))
+        return np.concatenate([np.arange(hidden) + order.index(g) * hidden for g in range(blocks)])
+
+    def step_factors(self, key: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """dL/d(W_hh h_{t-1}) (T, rows, B) and h_{t-1} (T, H, B): step t adds their product to dL/dW_hh."""
+        if key not in self.bwd:
+            raise RuntimeError("the itemised gradient needs a Trace recorded with a loss_fn and the 'grads' probe")
+        buf = self.fwd[key]
+        return self.bwd[key]["dg_h"], _previous(buf["h"], buf["h0"], key[1])
+
+    def connectivity(self, readout_jac: np.ndarray | None = None, budget_bytes: int = 1 << 26) -> np.ndarray:
+        """(T, T) batch means of ‖dy_t/dx_k‖_F, y the output or, given readout_jac (T, B, O, D·H), the
+        readout.  Forward mode: the columns are the input features of the input steps k, a chunk of
+        steps at a time, batched into one product with W_hh per step and layer.  A chunk holds about
+        CACHED_COLUMNS columns, so that a step's arrays stay in the CPU's cache, and fewer when the
+        tangents kept for the next layer would not fit in budget_bytes.  A one-directional layer
+        starts at the chunk's first step and carries only the columns it has already read."""
+        steps, inputs, batch = self.inputs[0].shape
+        hidden, directions = self.hidden_size, self.num_directions
+        dtype = self.output.dtype
+        outputs = 0 if readout_jac is None else readout_jac.shape[2]
+        kept = (directions * hidden if self.num_layers > 1 else 0) + (outputs if directions > 1 else 0)
+        per_step = steps * inputs * batch * kept * dtype.itemsize
+        chunk = int(min(steps, max(1, budget_bytes // max(per_step, 1)), max(1, CACHED_COLUMNS // (inputs * batch))))
+        coefficients = {key: self.coefficients(key) for key in self.fwd}
+        squares = np.zeros((steps, steps, batch), dtype)  # [t, k, b]
+        for k0 in range(0, steps, chunk):
+            k1 = min(steps, k0 + chunk)
+            cols = (k1 - k0) * inputs
+            below = None
+            for layer in range(self.num_layers):
+                last = layer == self.num_layers - 1
+                out = None if last else np.zeros((steps, directions * hidden, cols, batch), dtype)
+                ys = np.zeros((steps, outputs, cols, batch), dtype) if last and outputs and directions > 1 else None
+                for direction in range(directions):
+                    units = slice(direction * hidden, (direction + 1) * hidden)
+                    for t, live, dh in self._tangents(layer, direction, coefficients[layer, direction], below, k0, k1):
+                        if out is not None:
+                            out[t, units, live] = dh
+                            continue
+                        if outputs:  # through the readout: (B, O, H) @ (B, H, columns)
+                            dh = np.matmul(readout_jac[t, :, :, units], dh.transpose(2, 0, 1)).transpose(1, 2, 0)
+                        if ys is not None:  # both directions reach ŷ_t: add before the norm
+                            ys[t][:, live] += dh
+                        else:
+                            ks = slice(k0 + live.start // inputs, k0 + live.stop // inputs)
+                            squares[t, ks] += np.square(dh).sum(axis=0).reshape(-1, inputs, batch).sum(axis=1)
+                below = out
+            if ys is not None:
+                squares[:, k0:k1] = np.square(ys).sum(axis=1).reshape(steps, k1 - k0, inputs, batch).sum(axis=2)
+        return np.sqrt(squares).mean(axis=-1)
+
+    def _tangents(self, layer, direction, coef, below, k0, k1):
+        """Yield (t, columns, dh_t) of one layer and direction: dh_t (H, columns, B) is the derivative of
+        h_t along each input feature of the input steps k0..k1-1, on the slice `columns` of them outside
+        which it is zero.  Layer 0 reads the inputs themselves; a layer above reads `below`, the
+        tangents of its input (T, features, columns, B)."""
+        w, (steps, inputs, batch) = self.weights[layer, direction], self.inputs[0].shape
+        hidden, rows, span = self.hidden_size, w["w_hh"].shape[0], k1 - k0
+        causal = layer == 0 or self.num_directions == 1  # only the steps on one side of k reach h_t
+        order = (range(k0, steps) if direction == 0 else range(k1 - 1, -1, -1)) if causal else _order(direction, steps)
+        dh = np.zeros((hidden, span * inputs, batch), w["w_hh"].dtype)
+        dc = np.zeros_like(dh)
+        for t in order:
+            if not causal:
+                live = slice(0, span)
+            elif direction == 0:
+                live = slice(0, min(t - k0, span - 1) + 1)
+            else:
+                live = slice(max(t - k0, 0), span)
+            cols = slice(live.start * inputs, live.stop * inputs)
+            d_h = np.dot(w["w_hh"], dh[:, cols].reshape(hidden, -1)).reshape(rows, -1, batch)
+            if layer > 0:
+                d_x = np.dot(w["w_ih"], below[t][:, cols].reshape(below.shape[1], -1)).reshape(rows, -1, batch)
+            elif k0 <= t < k1:  # x_t itself: one column per input feature
+                d_x = np.zeros_like(d_h)
+                start = (t - k0 - live.start) * inputs
+                d_x[:, start:start + inputs] = w["w_ih"][:, :, None]
+            else:
+                d_x = None
+            TANGENT[self.cell]({name: values[t][:, None] for name, values in coef.items()}, d_h, d_x, dh[:, cols], dc[:, cols])
+            yield t, cols, dh[:, cols]
+
+    def coefficients(self, key: tuple[int, int]) -> dict[str, np.ndarray]:
+        """Every step's local derivatives of one layer and direction, as the backward uses them."""
+        buf, cell = self.fwd[key], self.cell
+        if cell == "rnn":
+            return {"slope": 1 - buf["h"] ** 2 if self.nonlinearity == "tanh" else (buf["pre"] > 0).astype(buf["h"].dtype)}
+        steps, rows, batch = buf["act" if cell == "lstm" else "hw"].shape
+        n = self.hidden_size
+        coef, scratch = np.empty((steps, rows, batch), buf["h"].dtype), np.empty((steps, n, batch), buf["h"].dtype)
+        if cell == "lstm":
+            c_prev = _previous(buf["c"], buf["c0"], key[1])
+            for t in range(steps):
+                _lstm_coefficients(buf["act"][t], buf["h"][t], buf["tanh_c"][t], c_prev[t], coef[t], scratch[t])
+            return {"coef": coef, "h_to_c": scratch, "f": buf["act"][:, 2 * n:3 * n]}
+        h_prev, spare = _previous(buf["h"], buf["h0"], key[1]), np.empty((n, batch), buf["h"].dtype)
+        for t in range(steps):
+            _gru_coefficients(buf["rz"][t], buf["n"][t], buf["hw"][t], h_prev[t], coef[t], scratch[t], spare)
+        coef_x = coef.copy()
+        coef_x[:, 2 * n:] = scratch
+        return {"coef_h": coef, "coef_x": coef_x, "z": buf["rz"][:, n:]}
 
     def quantities(self, key: tuple[int, int], states: bool, gates: bool) -> dict[str, np.ndarray]:
         """What a Trace shows of one (layer, direction), batch first, in the order h, gates, c, grads."""
@@ -444,6 +603,22 @@ def _gru_forward(xw, w, h, _c, order, _nonlinearity):
     return {"hw": hw, "rz": rz, "n": cand, "h": hs}
 
 
+def _gru_coefficients(rz, cand, hw, h_prev, coef, dn, scratch) -> None:
+    """One step's local derivatives: into `coef` (3H, B) those of the pre-activations r z n (W_hh's part
+    of n) per unit of dh_t, into `dn` (H, B) that of W_ih's part of n: (1 - z)(1 - n²)."""
+    n = cand.shape[0]
+    r, z = rz[:n], rz[n:]
+    subtract, multiply = np.subtract, np.multiply
+    multiply(cand, cand, dn)
+    subtract(1, dn, dn)
+    multiply(dn, subtract(1, z, scratch), dn)
+    multiply(multiply(subtract(1, r, coef[:n]), r, coef[:n]), hw[2 * n:], coef[:n])
+    multiply(coef[:n], dn, coef[:n])
+    multiply(subtract(1, z, coef[n:2 * n]), z, coef[n:2 * n])
+    multiply(coef[n:2 * n], subtract(h_prev, cand, scratch), coef[n:2 * n])
+    multiply(dn, r, coef[2 * n:])
+
+
 def _gru_backward(e, buf, w, order, _nonlinearity):
     rz, cand, hw, hs = buf["rz"], buf["n"], buf["hw"], buf["h"]
     steps, rows, batch = hw.shape
@@ -453,21 +628,7 @@ def _gru_backward(e, buf, w, order, _nonlinearity):
     coef3, dg3 = coef.reshape(3, n, batch), dg_h.reshape(steps, 3, n, batch)
     later = None
     for t in reversed(order):
-        r, z, c = rz[t, :n], rz[t, n:], cand[t]
-        h_prev = buf["h0"] if t == order[0] else hs[t - order.step]
-        np.multiply(c, c, out=dn)                   # dh_t / d(candidate pre-activation) = (1 - z)(1 - n²)
-        np.subtract(1, dn, out=dn)
-        np.subtract(1, z, out=scratch)
-        dn *= scratch
-        np.subtract(1, r, out=coef[:n])             # d pre-activation / d h_t: r, z, then n of W_hh's part
-        coef[:n] *= r
-        coef[:n] *= hw[t, 2 * n:]
-        coef[:n] *= dn
-        np.subtract(1, z, out=coef[n:2 * n])
-        coef[n:2 * n] *= z
-        np.subtract(h_prev, c, out=scratch)
-        coef[n:2 * n] *= scratch
-        np.multiply(dn, r, out=coef[2 * n:])
+        _gru_coefficients(rz[t], cand[t], hw[t], buf["h0"] if t == order[0] else hs[t - order.step], coef, dn, scratch)
         gh = grad_h[t]
         if later is None:
             np.copyto(gh, e[t])
@@ -483,8 +644,42 @@ def _gru_backward(e, buf, w, order, _nonlinearity):
     return {"grad_h": grad_h, "dg_h": dg_h, "dg_x": dg_x}
 
 
+def _rnn_tangent(coef, d_h, d_x, dh, _dc):
+    """The tangents dh_t (in place) from those of W_hh h_{t-1} (d_h) and of W_ih x_t (d_x, or None)."""
+    if d_x is not None:
+        d_h += d_x
+    np.multiply(d_h, coef["slope"], out=dh)
+
+
+def _lstm_tangent(coef, d_h, d_x, dh, dc):
+    n = dc.shape[0]
+    if d_x is not None:
+        d_h += d_x
+    d_h *= coef["coef"]                              # o i f g: their tangents times dh_t / dc_t's factors
+    dc *= coef["f"]
+    dc += d_h[n:2 * n]
+    dc += d_h[2 * n:3 * n]
+    dc += d_h[3 * n:]
+    np.multiply(coef["h_to_c"], dc, out=dh)
+    dh += d_h[:n]
+
+
+def _gru_tangent(coef, d_h, d_x, dh, _dc):
+    """dh_t = Σ over r z n of (W_hh's part · its coefficient + W_ih's part · its coefficient) + z dh_{t-1}."""
+    n = dh.shape[0]
+    d_h *= coef["coef_h"]
+    if d_x is not None:
+        d_x *= coef["coef_x"]
+        d_h += d_x
+    dh *= coef["z"]
+    dh += d_h[:n]
+    dh += d_h[n:2 * n]
+    dh += d_h[2 * n:]
+
+
 FORWARD = {"rnn": _rnn_forward, "lstm": _lstm_forward, "gru": _gru_forward}
 BACKWARD = {"rnn": _rnn_backward, "lstm": _lstm_backward, "gru": _gru_backward}
+TANGENT = {"rnn": _rnn_tangent, "lstm": _lstm_tangent, "gru": _gru_tangent}
 
 
 def _jacobian_norms(replica: InstrumentedRNN, x: Tensor, hx, layer: int, direction: int, ord) -> np.ndarray:
