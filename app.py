@@ -5,9 +5,10 @@ from a font server that an offline classroom cannot reach.  Pages set a local fa
 
 import streamlit as st
 
-from rnnviz.ui import PAGES, t
+from rnnviz.ui import PAGES, language, t
 from rnnviz.ui.pages import HOME
 
+language()  # the navigation's titles are in it: read ?lang= before the first t()
 sections: dict[str, list] = {t(HOME.section): [st.Page(HOME.path, title=t("home.title"), default=True)]}
 for page in PAGES:
     sections.setdefault(t(page.section), []).append(st.Page(page.path, title=t(page.key + ".title")))

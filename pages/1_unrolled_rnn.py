@@ -48,7 +48,7 @@ i = step - 1  # the engine counts steps from 0
 
 onehot = encoding == "onehot"
 fig = unroll_step(unroll.x[i], unroll.h_prev(i), unroll.w_ih, unroll.w_hh, unroll.bias, unroll.pre[i], unroll.h[i],
-                  tokens=unroll.vocab if onehot else None, projector=settings.projector)
+                  tokens=unroll.vocab if onehot else None, projector=settings.projector, words=settings.words)
 fig.update_layout(title=t("unroll.step_title", t=step, char=token_label(tokens[i])))
 if unroll.x.shape[1] + hidden > MAX_MATRIX_COLUMNS[settings.projector]:  # no room to print the matrices' numbers; hovering shows them
     for panel in fig.data:
@@ -64,7 +64,8 @@ else:
 
 heat_col, note_col = st.columns([3, 1])
 with heat_col:
-    heat = state_heatmap(unroll.h, tokens=tokens, title=t("unroll.heat_title", t=step), projector=settings.projector)
+    heat = state_heatmap(unroll.h, tokens=tokens, title=t("unroll.heat_title", t=step), projector=settings.projector,
+                         words=settings.words)
     heat.add_vrect(x0=i - 0.5, x1=i + 0.5, line=dict(color="black", width=3), fillcolor="rgba(0,0,0,0)")
     heat.update_layout(height=180 + 40 * hidden)
     states = pd.DataFrame(unroll.h, columns=[f"h[{u}]" for u in range(hidden)]).assign(

@@ -54,7 +54,7 @@ with left:
     if not gated:
         profiles[theory] = result.theory
     fig = jacobian_profile(profiles, title=t("vanish.profile_title", cell=cell_name, length=length),
-                           projector=settings.projector)
+                           projector=settings.projector, words=settings.words)
     fig.update_traces(line=dict(color=GREY, dash="dash"), selector=dict(name=theory))
     legend_below(fig)
     figure(fig, t("vanish.profile_caption_gated" if gated else "vanish.profile_caption"), "vanish.profile",
@@ -62,12 +62,13 @@ with left:
     ratio = float(result.profile[0])
     st.markdown(t("vanish.reach", ratio=ratio, rate=ratio ** (1 / (length - 1)) if ratio > 0 else 0.0))
 with right:
-    fig = eigenvalues(result.w_hh, projector=settings.projector)
+    fig = eigenvalues(result.w_hh, projector=settings.projector, words=settings.words)
     legend_below(fig).update_layout(title=t("vanish.eig_title", block=t(f"vanish.block.{cell}"), radius=result.radius))
     caption = t("vanish.eig_caption_gated", cell=cell_name) if gated else t("vanish.eig_caption")
     figure(fig, caption, "vanish.eigenvalues")
 
-figure(activation_functions(projector=settings.projector), t("vanish.act_caption"), "vanish.activations")
+figure(activation_functions(projector=settings.projector, words=settings.words), t("vanish.act_caption"),
+       "vanish.activations")
 left, right = st.columns(2)
 verdict = "gated" if gated else ("below" if result.radius < 1 else "above")
 left.markdown(t("vanish.act_sentence", bound=result.radius, verdict=t(f"vanish.verdict.{verdict}")))
@@ -90,12 +91,13 @@ def draw(run):
     loss_col, norm_col = st.columns(2)
     with loss_col:
         fig = training_curves(histories, y="loss", higher_is_better=False, title=t("vanish.loss_title"),
-                              projector=settings.projector)
+                              projector=settings.projector, words=settings.words)
         log_floor(legend_below(fig), pd.concat(histories.values())["loss"], LOSS_FLOOR)
         fig.update_traces(textposition="middle right", selector=dict(mode="markers+text"))  # clear of the edge
         figure(fig, t("vanish.loss_caption"), "vanish.clip_loss", data=histories)
     with norm_col:
-        fig = grad_norm_curve(histories, clip=clip, title=t("vanish.norm_title"), projector=settings.projector)
+        fig = grad_norm_curve(histories, clip=clip, title=t("vanish.norm_title"), projector=settings.projector,
+                              words=settings.words)
         log_floor(legend_below(fig), pd.concat(histories.values())["grad_norm"], NORM_FLOOR)
         fig.update_traces(textposition="middle right", selector=dict(mode="markers+text"))
         figure(fig, t("vanish.norm_caption"), "vanish.clip_norm", data=histories)

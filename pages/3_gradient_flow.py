@@ -7,7 +7,7 @@ import streamlit as st
 from rnnviz.experiments import GATE_INITS, HEADLINE_INIT, cell_comparison, gradient_profiles
 from rnnviz.figures import grad_flow, grad_flow_animation, legend_below, training_curves
 from rnnviz.tasks import make_task
-from rnnviz.ui import control, figure, live_training, page_setup, t
+from rnnviz.ui import control, figure, live_training, metric_name, page_setup, t
 
 settings = page_setup("flow")
 left, middle, right = st.columns([3, 2, 2])
@@ -32,8 +32,9 @@ def draw(run):
             col.metric(t("flow.metric_acc", label=label), f"{result.recent('metric'):.0%}")
     left, right = st.columns(2)
     if histories:
-        fig = training_curves(histories, chance=task.chance, y_title=task.metric_name,
-                              title=t("flow.accuracy_title", chance=task.chance), projector=settings.projector)
+        fig = training_curves(histories, chance=task.chance, y_title=metric_name(task),
+                              title=t("flow.accuracy_title", chance=task.chance), projector=settings.projector,
+                              words=settings.words)
         with left:
             figure(legend_below(fig), t("flow.accuracy_caption"), "flow.accuracy", data=histories)
     profiles, step = {}, 0
@@ -43,7 +44,7 @@ def draw(run):
             profiles.update(gradient_profiles(trace, label))
     if profiles:
         fig = grad_flow(profiles, title=t("flow.flow_title", step=step), annotate_ratio=True,
-                        projector=settings.projector)
+                        projector=settings.projector, words=settings.words)
         with right:
             figure(legend_below(fig), t("flow.flow_caption"), "flow.gradients", data=profiles)
     if run.finished and all(len(r.snapshots) > 1 for r in run.results.values()):
@@ -52,7 +53,8 @@ def draw(run):
             for step, trace in result.snapshots:
                 for name, profile in gradient_profiles(trace, label).items():
                     series.setdefault(name, []).append((step, profile))
-        figure(grad_flow_animation(series, title=t("flow.anim_title"), projector=settings.projector),
+        figure(grad_flow_animation(series, title=t("flow.anim_title"), projector=settings.projector,
+                                   words=settings.words),
                t("flow.anim_caption"), "flow.animation")
 
 

@@ -13,7 +13,7 @@ from rnnviz.figures.states import PANELS, SIGMOID_GATES
 from rnnviz.record import record
 from rnnviz.tasks import make_task
 from rnnviz.train import TrainConfig, Training
-from rnnviz.ui import control, figure, live_training, memo, page_setup, t
+from rnnviz.ui import control, describe, figure, live_training, memo, metric_name, page_setup, t
 
 GATE_TASKS = ["recall", "adding", "charlm"]
 BIASES = [0.0, 1.0, 2.0, 4.0]
@@ -64,7 +64,7 @@ at_init = {b: config.replace(steps=0, device="cpu", gate_bias=b) for b in BIASES
 by_bias = {b: init_profiles(c.key(), c) for b, c in at_init.items()}
 profiles = by_bias[bias]
 fig = grad_flow(profiles, title=t("gates.bias_title" if cell == "lstm" else "gates.bias_title_gru", bias=bias),
-                annotate_ratio=True, projector=settings.projector)
+                annotate_ratio=True, projector=settings.projector, words=settings.words)
 positive = np.concatenate([p[p > 0] for found in by_bias.values() for p in found.values()])
 if positive.size:  # one axis for every bias: the tilt is the lesson
     fig.update_yaxes(range=[np.floor(np.log10(positive.min())) - 0.3, np.log10(positive.max()) + 0.3])
@@ -96,7 +96,7 @@ def token_names(x: torch.Tensor) -> list[str]:
 
 
 st.subheader(t("gates.train_header"))
-st.markdown(task.describe())
+st.markdown(describe(task))
 left, right = st.columns(2)
 example = control(left.slider, "gates.example", t("gates.example"), min_value=0, max_value=config.probe_size - 1,
                   value=0, help=t("gates.example_help"))
@@ -131,9 +131,9 @@ def inside(result, trace) -> tuple:
     for gate in SIGMOID_GATES[cell]:
         low, high = saturation(trace.get(gate))
         rows += [(gate, unit, lo, hi) for unit, (lo, hi) in enumerate(zip(low, high))]
-    return (gate_heatmaps(shown, index, tokens=tokens, projector=settings.projector),
+    return (gate_heatmaps(shown, index, tokens=tokens, projector=settings.projector, words=settings.words),
             frame[frame.quantity.isin([q for q, _ in PANELS[cell]])],
-            saturation_scatter(trace, projector=settings.projector),
+            saturation_scatter(trace, projector=settings.projector, words=settings.words),
             pd.DataFrame(rows, columns=["gate", "unit", "below_0.1", "above_0.9"]))
 
 
@@ -141,7 +141,7 @@ def draw(run):
     result = run.results[CELL_LABELS[cell]]
     if result.rows:
         metric = result.recent("metric")
-        st.caption(t("gates.progress", step=result.step, metric_name=task.metric_name, metric=metric, chance=task.chance))
+        st.caption(t("gates.progress", step=result.step, metric_name=metric_name(task), metric=metric, chance=task.chance))
     if not result.snapshots:
         return
     step, trace = result.snapshots[-1]

@@ -128,7 +128,7 @@ def draw(run):
         history["bpc"] = task.bits_per_char(history["loss"])
         fig = training_curves({label: history}, y="bpc", y_title=t("charlm.bpc"), chance=chance,
                               higher_is_better=False, title=t("charlm.bpc_title", chance=chance),
-                              projector=settings.projector)
+                              projector=settings.projector, words=settings.words)
         figure(fig, t("charlm.bpc_caption", vocab=task.vocab_size, uniform=math.log2(task.vocab_size)),
                key="charlm.bpc", data=history)
         st.markdown(t("charlm.bpc_now", bpc=history["bpc"].tail(20).mean(), chance=chance))
@@ -182,5 +182,6 @@ if result.finished and result.status != "error" and result.model() is not None:
     st.html(text_heat_html(probe, values[:, unit]))
     st.caption(t("charlm.heat_caption"))
     frame = pd.DataFrame(values, columns=[f"unit {u}" for u in range(values.shape[1])]).assign(char=list(probe))
-    figure(pca_trajectory(values, tokens=list(probe), title=t("charlm.pca_title"), projector=settings.projector),
+    figure(pca_trajectory(values, tokens=list(probe), title=t("charlm.pca_title"), projector=settings.projector,
+                          words=settings.words),
            t("charlm.pca_caption"), key="charlm.pca", data=frame)

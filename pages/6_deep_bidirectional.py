@@ -9,7 +9,7 @@ from rnnviz.figures import grad_flow, state_heatmap, training_curves
 from rnnviz.figures.style import GATE_COLORS
 from rnnviz.tasks import make_task
 from rnnviz.experiments import BIDIRECTIONAL_TASKS, bidirectional_comparison
-from rnnviz.ui import control, figure, live_training, memo, page_setup, t
+from rnnviz.ui import control, describe, figure, live_training, memo, metric_name, page_setup, t
 
 EXAMPLE = 0  # which probe sequence the heatmaps show
 
@@ -27,7 +27,7 @@ configs_by_direction = bidirectional_comparison(task_name, cell, layers, steps, 
                                                 device=settings.device)
 hidden = configs_by_direction[True].hidden_size
 task = make_task(task_name, **BIDIRECTIONAL_TASKS[task_name])
-st.caption(task.describe())
+st.caption(describe(task))
 
 
 @st.cache_data
@@ -66,8 +66,8 @@ directions = {0: t("deep.forward"), 1: t("deep.backward")}
 
 def accuracy(run):
     histories = run.histories()
-    fig = training_curves(histories, y_title=task.metric_name, chance=task.chance, projector=settings.projector,
-                          title=t("deep.accuracy_title", metric=task.metric_name))
+    fig = training_curves(histories, y_title=metric_name(task), chance=task.chance, projector=settings.projector,
+                          words=settings.words, title=t("deep.accuracy_title", metric=metric_name(task)))
     if task_name == "lookahead":  # the chance line is also the best any model that reads only the past can do
         fig.data[-1].name = t("deep.ceiling", value=task.chance)
     figure(fig, t(f"deep.accuracy_caption_{task_name}"), "deep.accuracy", data=histories)
@@ -82,7 +82,7 @@ def inside(result, step, trace) -> list[tuple]:
     for layer in range(trace.num_layers):
         for direction in range(trace.num_directions):
             states = trace.get("h", layer, direction)[EXAMPLE]
-            fig = state_heatmap(states, tokens, projector=settings.projector, title=t(
+            fig = state_heatmap(states, tokens, projector=settings.projector, words=settings.words, title=t(
                 "deep.heat_title", layer=layer + 1, direction=directions[direction]))
             fig.update_layout(height=300, margin_t=60, margin_b=50)
             kind = "backward" if direction else "forward_deep" if layer and trace.num_directions == 2 else "forward"
@@ -94,7 +94,7 @@ def inside(result, step, trace) -> list[tuple]:
             label = t("deep.flow_label", layer=layer + 1, direction=directions[direction])
             profiles[label] = trace.grad_norms(layer, direction)
             styles[label] = (GATE_COLORS[layer], "dot" if direction else "solid")
-    fig = grad_flow(profiles, title=t("deep.flow_title", step=step), projector=settings.projector)
+    fig = grad_flow(profiles, title=t("deep.flow_title", step=step), projector=settings.projector, words=settings.words)
     for line in fig.data:  # colour by layer, dash by direction
         color, dash = styles[line.legendgroup]
         line.line.color, line.line.dash, line.marker.color = color, dash, color

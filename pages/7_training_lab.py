@@ -12,7 +12,7 @@ from rnnviz.model import ENCODINGS
 from rnnviz.seq2seq import ATTENTIONS, Seq2SeqTrace
 from rnnviz.tasks import TASKS, make_task
 from rnnviz.train import OPTIMIZERS, TrainConfig
-from rnnviz.ui import control, figure, live_training, page_setup, t
+from rnnviz.ui import control, figure, live_training, metric_name, page_setup, t
 
 # Each task's inputs come from its PARAMS (text parameters excepted: the lab learns the bundled text).
 # The engine accepts sequences up to 2000 steps; the lab stops at 500 so that one snapshot (a step-by-step
@@ -46,7 +46,7 @@ with task_box:
     task_params = {p.name: control(st.number_input, f"lab.{task_name}.{p.name}", t(f"param.{p.name}"),
                                    min_value=p.low, max_value=min(p.high, MAX_LENGTH) if p.length else p.high,
                                    value=LAB_DEFAULTS.get(task_name, {}).get(p.name, p.default),
-                                   step=0.01 if p.kind is float else 1, help=p.help)
+                                   step=0.01 if p.kind is float else 1, help=t(f"task.{task_name}.{p.name}_help"))
                    for p in TASKS[task_name].PARAMS if p.kind is not str}
     tokens = reads_tokens(task_name)
 
@@ -117,12 +117,14 @@ def draw(run):
     left, right = st.columns(2)
     with left:
         figure(training_curves(histories, y="loss", higher_is_better=False, title=t("lab.loss_title"),
-                               projector=settings.projector), t("lab.loss_caption"), "lab.loss", data=histories)
-        figure(grad_norm_curve(histories, clip=result.config.clip, projector=settings.projector),
+                               projector=settings.projector, words=settings.words), t("lab.loss_caption"), "lab.loss",
+               data=histories)
+        figure(grad_norm_curve(histories, clip=result.config.clip, projector=settings.projector, words=settings.words),
                t("lab.norm_caption"), "lab.norm", data=histories)
     with right:
-        figure(training_curves(histories, y_title=task.metric_name, chance=task.chance,
-                               higher_is_better=task.higher_is_better, projector=settings.projector),
+        figure(training_curves(histories, y_title=metric_name(task), chance=task.chance,
+                               higher_is_better=task.higher_is_better, projector=settings.projector,
+                               words=settings.words),
                t("lab.metric_caption"), "lab.metric", data=histories)
         if result.snapshots:
             step, trace = result.snapshots[-1]
@@ -132,7 +134,8 @@ def draw(run):
                 profiles = gradient_profiles(trace, label)
                 if trace.num_directions == 2:
                     profiles[t("lab.backward", label=label)] = trace.grad_norms(direction=1)
-            figure(grad_flow(profiles, title=t("lab.flow_title", step=step), projector=settings.projector),
+            figure(grad_flow(profiles, title=t("lab.flow_title", step=step), projector=settings.projector,
+                             words=settings.words),
                    t("lab.flow_caption"), "lab.flow", data=profiles)
 
 
@@ -149,7 +152,7 @@ def remember(run) -> None:
         name = f"#{len(past) + 1} {label}"
         past.append({"key": key, "name": name, "history": history, "row": {
             t("lab.col.run"): name, t("lab.col.loss"): last.get("loss"), t("lab.col.metric"): last.get("metric"),
-            t("lab.col.metric_name"): result.task.metric_name,
+            t("lab.col.metric_name"): metric_name(result.task),
             t("lab.col.steps"): result.step, t("lab.col.seconds"): last.get("elapsed"),
             t("lab.col.status"): t(f"common.status.{result.status}"), t("lab.col.settings"): summary(result.config)}})
         st.session_state["lab.compare"] = [*st.session_state.get("lab.compare", []), name]  # drawn at once
@@ -177,8 +180,9 @@ if len(past) > 1:
         left, right = st.columns(2)
         with left:
             figure(training_curves(histories, y="loss", higher_is_better=False, title=t("lab.loss_title"),
-                                   projector=settings.projector), t("lab.compare_loss_caption"), "lab.compare_loss",
-                   data=histories)
+                                   projector=settings.projector, words=settings.words),
+                   t("lab.compare_loss_caption"), "lab.compare_loss", data=histories)
         with right:
-            figure(training_curves(histories, y_title=t("lab.col.metric_name"), projector=settings.projector),
+            figure(training_curves(histories, y_title=t("lab.col.metric_name"), projector=settings.projector,
+                                   words=settings.words),
                    t("lab.compare_metric_caption"), "lab.compare_metric", data=histories)

@@ -36,12 +36,15 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo "$want" > "$stamp"
 fi
 
-if [ "$browser" = 1 ] && ! command -v chromium >/dev/null; then
+# The browser tests open the pages in Chinese too: without a CJK font chromium draws every character as a
+# box.  WenQuanYi Micro Hei is small (5 MB); a student's own browser brings its own CJK fonts.
+if [ "$browser" = 1 ] && { ! command -v chromium >/dev/null || ! fc-list :lang=zh | grep -q .; }; then
     if [ "$(id -u)" != 0 ]; then
-        echo "bootstrap: the browser tests need Debian's chromium; run: sudo apt-get update && sudo apt-get install -y chromium" >&2
+        echo "bootstrap: the browser tests need Debian's chromium and a CJK font; run:" \
+             "sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei" >&2
         exit 1
     fi
-    echo "bootstrap: installing chromium (apt)"
+    echo "bootstrap: installing chromium and a CJK font (apt)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi

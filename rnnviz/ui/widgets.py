@@ -2,7 +2,9 @@
 figures with their caption and export, and the live-training panel.
 
 Every control goes through `control()`, which binds it to a URL query parameter (a teacher can share
-a link that reproduces the screen) and keeps its value for the whole session, across pages.
+a link that reproduces the screen) and keeps its value for the whole session, across pages.  The URL
+holds language-independent values (`?flow.init=chrono`, `?lang=zh`), so a link made in one language
+opens the same settings in the other.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
+from ..figures.words import WORDS
 from ..train import TrainConfig, available_devices
 from ..workers import TORCH_THREADS, pool
 from . import text
@@ -35,16 +38,73 @@ class Settings:
     seed: int
     projector: bool
     lang: str
+    words: dict  # the figures' words in this language: pass as words= to every figure builder
 
 
 def t(key: str, **values) -> str:
     """A catalogue string in the session's language."""
-    return text.t(key, st.session_state.get("lang", "en"), **values)
+    return text.t(key, st.session_state.get("language", "en"), **values)
+
+
+def language() -> str:
+    """The session's language: `?lang=` when a link or the back button has just set it, else the sidebar's
+    choice.  app.py and every page call this before their first `t()`.
+
+    It is kept in its own key, and handed to the sidebar's widget on every run: each page draws a widget
+    of its own, which would otherwise start from its default (English) after a click in the navigation."""
+    languages = list(text.available())
+    _from_url("lang", languages)
+    if st.session_state.get("lang") in languages:
+        st.session_state["language"] = st.session_state["lang"]
+    st.session_state["lang"] = st.session_state.setdefault("language", "en")  # each page draws its own widget
+    return st.session_state["language"]
 
 
 def control(widget: Callable, key: str, label: str, **kwargs):
-    """Render `widget` bound to the URL (?key=value) and kept for the session across pages."""
-    return widget(label, key=key, bind="query-params", persist_state="session", **kwargs)
+    """Render `widget` bound to the URL (?key=value) and kept for the session across pages.
+
+    Streamlit's own binding writes an option's displayed label into the URL, which changes with the
+    language; a widget with `format_func` keeps its option's own name (`str(option)`) there instead."""
+    if "format_func" not in kwargs:
+        return widget(label, key=key, bind="query-params", persist_state="session", **kwargs)
+    options = list(kwargs["options"])
+    default = kwargs["default"] if "default" in kwargs else kwargs.get("value", options[kwargs.get("index", 0)])
+    _from_url(key, options)
+    _relabel(key)
+    value = widget(label, key=key, persist_state="session", **kwargs)
+    _to_url(key, None if value == default else str(value))  # like Streamlit, the default leaves the URL clean
+    return value
+
+
+def _from_url(key: str, options: list) -> None:
+    """Take the option named by ?key= when the URL changed it (a link opened, the back button), not when it
+    only lags behind the widget (the URL is written after the widget)."""
+    seen = st.session_state.setdefault("url.seen", {})
+    name = st.query_params.get(key)
+    if name is not None and name != seen.get(key):
+        chosen = [option for option in options if str(option) == name]
+        if chosen:
+            st.session_state[key] = chosen[0]
+    seen[key] = name
+
+
+def _relabel(key: str) -> None:
+    """After a language switch, hand the widget its value again: the browser would otherwise keep showing
+    (and send back) the label of the old language."""
+    drawn_in = st.session_state.setdefault("url.drawn_in", {})
+    lang = st.session_state.get("language", "en")
+    if drawn_in.get(key, lang) != lang and key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+    drawn_in[key] = lang
+
+
+def _to_url(key: str, name: str | None) -> None:
+    if st.query_params.get(key) != name:
+        if name is None:
+            del st.query_params[key]
+        else:
+            st.query_params[key] = name
+    st.session_state["url.seen"][key] = name
 
 
 def sidebar() -> Settings:
@@ -61,12 +121,14 @@ def sidebar() -> Settings:
         projector = control(st.toggle, "projector", t("common.projector"), value=False, help=t("common.projector_help"))
     if projector:
         st.html("<style>html, .stMarkdown p, .stMarkdown li {font-size: 1.25rem !important}</style>")
-    return Settings(device=device, seed=int(seed), projector=bool(projector), lang=lang or "en")
+    return Settings(device=device, seed=int(seed), projector=bool(projector), lang=lang or "en",
+                    words={name: t(f"fig.{name}") for name in WORDS})
 
 
 def page_setup(page: str) -> Settings:
     """Page config, sidebar, title and one-paragraph introduction from the catalogue ("<page>.title")."""
     torch.set_num_threads(TORCH_THREADS)  # Streamlit runs each script in a fresh thread
+    language()
     st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon=str(FAVICON), layout="wide")
     settings = sidebar()
     st.title(t(page + ".title"))
@@ -88,7 +150,8 @@ def as_frame(data) -> pd.DataFrame | None:
 def memo(key, build: Callable[[], object], slot: str = "figures"):
     """`build()`'s value, kept in the session until `key` changes.  Live panels redraw every half second,
     but what they draw from a snapshot changes only with the snapshot: key it by (run, snapshot step,
-    the options on screen) and the figures are built once per snapshot."""
+    the options on screen) and the figures are built once per snapshot (and language)."""
+    key = (key, st.session_state.get("language"))
     store = st.session_state.setdefault(f"memo.{slot}", {})
     if store.get("key") != key:
         store.update(key=key, value=build())

@@ -63,3 +63,65 @@ EN = {
     "charlm.pca_title": "Path of the hidden state while reading (PCA of h)",
     "charlm.pca_caption": "each dot is the state after one character, coloured by position. Hover to see the character, and look for where the path jumps.",
 }
+
+
+ZH = {
+    "charlm.title": "字符模型的隐藏状态",
+    "charlm.card": "在十四行诗或你自己的文本上训练一个字符级语言模型，然后找出追踪空格和换行的隐藏单元。",
+    "charlm.intro": (
+        "字符模型一次读一个字符，并预测下一个字符；它的目标就是把输入错开一位。生成文本时，"
+        "它从自己的预测中采样一个字符，再把它作为输入送回去。点击 **训练**，看它的样本从噪声变成单词；"
+        "然后按单个隐藏单元在阅读时的取值给文本上色。"
+    ),
+    "charlm.source": "要学习的文本",
+    "charlm.source.sonnets": "莎士比亚十四行诗（自带）",
+    "charlm.source.tiny": "“我思故我在”（三句话）",
+    "charlm.source.paste": "粘贴你自己的文本",
+    "charlm.source.upload": "上传 .txt 文件",
+    "charlm.paste": "你的文本",
+    "charlm.paste_placeholder": "粘贴几千个字符的任意文本：一首诗、一段代码、一首歌……",
+    "charlm.upload": "UTF-8 编码的纯文本文件",
+    "charlm.empty": "还没有文本：请在上面的框中粘贴一些。",
+    "charlm.no_file": "请选择一个用来学习的 .txt 文件。",
+    "charlm.too_long": "这段文本有 {chars:,} 个字符；本页最多学习 {limit:,} 个。请使用其中较短的一部分。",
+    "charlm.not_utf8": "这个文件不是 UTF-8 文本，无法读取其中的字符。请另存为 UTF-8 纯文本后重新上传。",
+    "charlm.describe": "共 {chars:,} 个字符，{vocab} 个不同字符；模型每次读取长度为 {seq_len} 的窗口。",
+    "charlm.cell": "单元",
+    "charlm.hidden": "隐藏单元数",
+    "charlm.steps": "训练步数",
+    "charlm.temperature": "采样温度",
+    "charlm.temperature_help": "在 softmax 之前把得分除以它：低 → 稳妥而重复（接近 0 时，样本趋于总是选择最可能的字符），1 → 模型自己的概率，高 → 天马行空。",
+    "charlm.prime": "样本的开头",
+    "charlm.prime_help": "样本开头使用的文本字符。留空：样本从新的一行开始。",
+    "charlm.bpc": "每字符比特数",
+    "charlm.bpc_title": "训练中的每字符比特数（仅凭字母频率：{chance:.2f}）",
+    "charlm.bpc_caption": (
+        "越低越好。灰线是不考虑顺序、只凭字母频率能达到的水平；在 {vocab} 个字符中均匀猜测则需要 {uniform:.2f} 比特。"
+    ),
+    "charlm.bpc_now": "最近 20 步：每字符 **{bpc:.2f}** 比特，仅凭字母频率为 {chance:.2f}。",
+    "charlm.samples": "学习过程中的样本（温度 {temperature:g}）",
+    "charlm.sample_at": "{step} 步之后",
+    "charlm.sample_final": "训练好的模型，{step} 步之后",
+    "charlm.sample_failed": "没有样本：{message}",
+    "charlm.bad_prime": "无法使用这个样本开头：{message}",
+    "charlm.read_header": "单个单元在追踪什么",
+    "charlm.read_intro": (
+        "训练好的模型阅读下面的一段文本。每个字符的背景色是某个隐藏单元读完该字符后的值 h："
+        "红色为正，蓝色为负，白色接近 0。大多数单元混合了许多信息；少数单元追踪的东西你能叫出名字。"
+    ),
+    "charlm.start": "窗口起点（字符）",
+    "charlm.probe": "……或输入一段文本让它阅读",
+    "charlm.probe_help": "只能使用训练文本中出现过的字符；只读取前 {limit:,} 个。",
+    "charlm.unit": "用于上色的单元（最有意思的排在前面）",
+    "charlm.unit_help": "单元按它与表中某个简单特征的最强相关性排序。",
+    "charlm.unit_option": "单元 {unit} — {feature}（r = {r:+.2f}）",
+    "charlm.ranking": "寻找有意思的单元：每个单元与这段文本简单特征的相关性",
+    "charlm.ranking_caption": "在显示的字符上计算的皮尔逊相关系数。强相关只是线索，不是证明：请在上色的文本中核对。",
+    "charlm.heat_caption": (
+        "看点：颜色在哪里翻转。用默认设置在十四行诗上训练时，总有某个单元追踪空格和换行"
+        "（在种子 0–9 的每一个上都与“whitespace”满足 |r| ≥ 0.5）：在列表中找到它。"
+        "用你自己的文本时，找找它有的东西：引号、括号、行首。"
+    ),
+    "charlm.pca_title": "阅读时隐藏状态的轨迹（h 的主成分分析）",
+    "charlm.pca_caption": "每个点是读完一个字符后的状态，按位置着色。把鼠标悬停在点上可以看到对应的字符，留意轨迹在哪里跳跃。",
+}
