@@ -62,6 +62,7 @@ def test_chinese_survives_a_click_through_the_navigation(warm, browser):  # noqa
     assert _heading(tab) == t("unroll.title", "zh")
     assert _query(tab).get("lang") == "zh"
     assert t("nav.basics", "zh") in tab.locator('[data-testid="stSidebarNav"]').inner_text()
+    tab.locator(".js-plotly-plot").first.wait_for(timeout=30_000)  # the screenshot shows the figures' Chinese
     SHOTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(SHOTS / "unroll.zh.png"), full_page=True)
     assert tab.locator('[data-testid="stException"]').count() == 0
