@@ -30,7 +30,7 @@ def test_the_profile_is_the_engines_and_steepens_as_the_radius_falls():
     profiles = {}
     for scale in (0.5, 1.5):
         at.select_slider(key="vanish.scale").set_value(scale).run()
-        fig = _by_title(at, "How much h_T")
+        fig = _by_title(at, "still depends on h_t")
         profiles[scale] = _line(fig, "vanilla RNN (tanh)")
         engine = jacobian_study("tanh", 50, "orthogonal", scale, None, seed=0)
         np.testing.assert_allclose(profiles[scale], engine.profile, rtol=1e-9)
@@ -46,9 +46,9 @@ def test_gated_cells_show_the_candidate_block_and_answer_the_gate_bias():
     at.selectbox(key="vanish.cell").select("lstm").run()
     assert not at.slider(key="vanish.gate_bias").disabled
     assert "g block" in _by_title(at, "Eigenvalues")["layout"]["title"]["text"]
-    closed = _line(_by_title(at, "How much h_T"), "LSTM")
+    closed = _line(_by_title(at, "still depends on h_t"), "LSTM")
     at.slider(key="vanish.gate_bias").set_value(3.0).run()
-    fig = _by_title(at, "How much h_T")
+    fig = _by_title(at, "still depends on h_t")
     assert [d["name"] for d in fig["data"] if "ρ^" in d["name"]] == []  # no vanilla theory line for a gated cell
     opened = _line(fig, "LSTM")
     np.testing.assert_allclose(opened, jacobian_study("lstm", 50, "gaussian", 1.0, 3.0, seed=0).profile, rtol=1e-9)
