@@ -19,6 +19,7 @@ MODES = ["additive", "dot", "general"]
 LENGTHS = [4, 8, 12, 16, 20, 24, 32]
 STEPS = [100, 200, 400, 800, 1600, 3200]
 LENGTH_SAMPLES = 256  # fresh examples per length in the accuracy-by-length figure
+SNAPSHOT_STEPS = 50  # the maps redraw every 50 steps (a few seconds), and the replay over training has even frames
 MAX_TYPED = 80
 
 settings = page_setup("attention")
@@ -41,7 +42,8 @@ steps = control(steps_col.select_slider, "attention.steps", t("attention.steps")
 comparison = attention_comparison(length, seed=settings.seed, device=settings.device, task=task_name, attention=mode,
                                   cell=cell, steps=steps)
 NONE, WITH = t("attention.model.none"), t("attention.model.with")
-configs = {NONE: comparison[ATTENTION_LABELS["none"]], WITH: comparison[ATTENTION_LABELS["attention"]]}
+configs = {label: comparison[ATTENTION_LABELS[kind]].replace(snapshot_steps=SNAPSHOT_STEPS)  # how it is watched only
+           for label, kind in ((NONE, "none"), (WITH, "attention"))}
 task = make_task(task_name, **configs[WITH].task_params)
 st.caption(describe(task))
 

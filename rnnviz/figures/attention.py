@@ -204,7 +204,8 @@ def length_accuracy(frames: dict[str, pd.DataFrame], trained: tuple[int, int] | 
                                       f"<extra>{label}</extra>")
     if trained is not None:
         fig.add_vrect(x0=trained[0] - 0.5, x1=trained[1] + 0.5, fillcolor=GREY, opacity=0.15, line_width=0,
-                      layer="below", annotation=dict(text=w["attn_trained"], font_color=GREY, yanchor="bottom"),
+                      layer="below", annotation=dict(text=w["attn_trained"], font_color=GREY, xanchor="left",
+                                                 yanchor="bottom"),
                       annotation_position="outside top left")
     lengths = [length for frame in frames.values() for length in frame["length"]] + list(trained or ())
     fig.update_layout(title=title or w["attn_length_title"], hovermode="closest")
