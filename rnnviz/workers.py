@@ -48,6 +48,10 @@ TORCH_THREADS = 1        # small RNNs train fastest on one thread; the workers s
 NICE = 5                 # workers yield the CPU to the web process (not starved by everything else)
 ROOT = Path(__file__).resolve().parents[1]  # the folder that holds the package, so the worker imports this copy
 
+# One BLAS thread per worker: the replay (record.py) runs its BPTT in NumPy, whose OpenBLAS threads
+# torch.set_num_threads does not limit; a pool already has one worker per core.
+WORKER_ENV = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
 
 def default_size() -> int:
     """Workers for this machine: one per core ($RNNVIZ_WORKERS overrides; bench/concurrent_sessions.py
@@ -119,7 +123,7 @@ class _Worker:
         self.pool, self.job, self.ready, self.ready_rss = pool, None, False, 0
         mine, theirs = socket.socketpair()
         self.process = subprocess.Popen([sys.executable, "-m", "rnnviz.workers", str(theirs.fileno())],
-                                        pass_fds=[theirs.fileno()], cwd=ROOT)
+                                        pass_fds=[theirs.fileno()], cwd=ROOT, env=WORKER_ENV)
         theirs.close()
         self.conn = Channel(mine.detach())
         threading.Thread(target=self._read, daemon=True, name="rnnviz-worker-reader").start()
