@@ -9,7 +9,23 @@ over seeds by bench/attention_seeds.py; every other caption says what to look at
 
 from rnnviz.figures.attention import WORDS
 
+# The equations are the same in every language.
+EQUATIONS = {
+    "attention.eq.additive": r"e_{{tj}} = v_a^{{\top}} \tanh\left(W_a\, s_{{t-1}} + U_a\, h_j\right)",
+    "attention.eq.dot": r"e_{{tj}} = s_{{t-1}}^{{\top}}\, h_j",
+    "attention.eq.general": r"e_{{tj}} = s_{{t-1}}^{{\top}}\, W_a\, h_j",
+    "attention.eq.softmax": r"\alpha_{{tj}} = \frac{{\exp(e_{{tj}})}}{{\sum_{{k}} \exp(e_{{tk}})}}",
+    "attention.eq.context": r"c_t = \sum_{{j}} \alpha_{{tj}}\, h_j",
+    "attention.eq.ng.score": r"e^{{\langle t,t'\rangle}} = \text{{score}}\left(s^{{\langle t-1\rangle}},\ a^{{\langle t'\rangle}}\right)",
+    "attention.eq.ng.softmax": (
+        r"\alpha^{{\langle t,t'\rangle}} = \frac{{\exp\left(e^{{\langle t,t'\rangle}}\right)}}"
+        r"{{\sum_{{t''}} \exp\left(e^{{\langle t,t''\rangle}}\right)}}"
+    ),
+    "attention.eq.ng.context": r"\text{{context}}^{{\langle t\rangle}} = \sum_{{t'}} \alpha^{{\langle t,t'\rangle}}\, a^{{\langle t'\rangle}}",
+}
+
 EN = {
+    **EQUATIONS,
     "attention.title": "Attention in an encoder–decoder",
     "attention.card": "Reverse a sequence: one decoder must work from a single vector, the other may look back at every input.",
     "attention.intro": (
@@ -80,17 +96,6 @@ EN = {
     "attention.equations": "The equations, live for output step t = {step}",
     "attention.notation_bahdanau": "Bahdanau et al. (2015)",
     "attention.notation_ng": "Deep Learning Specialization (Ng)",
-    "attention.eq.additive": r"e_{{tj}} = v_a^{{\top}} \tanh\left(W_a\, s_{{t-1}} + U_a\, h_j\right)",
-    "attention.eq.dot": r"e_{{tj}} = s_{{t-1}}^{{\top}}\, h_j",
-    "attention.eq.general": r"e_{{tj}} = s_{{t-1}}^{{\top}}\, W_a\, h_j",
-    "attention.eq.softmax": r"\alpha_{{tj}} = \frac{{\exp(e_{{tj}})}}{{\sum_{{k}} \exp(e_{{tk}})}}",
-    "attention.eq.context": r"c_t = \sum_{{j}} \alpha_{{tj}}\, h_j",
-    "attention.eq.ng.score": r"e^{{\langle t,t'\rangle}} = \text{{score}}\left(s^{{\langle t-1\rangle}},\ a^{{\langle t'\rangle}}\right)",
-    "attention.eq.ng.softmax": (
-        r"\alpha^{{\langle t,t'\rangle}} = \frac{{\exp\left(e^{{\langle t,t'\rangle}}\right)}}"
-        r"{{\sum_{{t''}} \exp\left(e^{{\langle t,t''\rangle}}\right)}}"
-    ),
-    "attention.eq.ng.context": r"\text{{context}}^{{\langle t\rangle}} = \sum_{{t'}} \alpha^{{\langle t,t'\rangle}}\, a^{{\langle t'\rangle}}",
     "attention.eq.legend": (
         "h_j (Ng: a<t'>) is the encoder state at input step j; s_{t−1} (Ng: s<t−1>) the decoder state before output "
         "step t; c_t (Ng: context<t>) is what the decoder reads besides its own state when it writes output t. "
@@ -151,6 +156,7 @@ EN = {
 }
 
 ZH = {
+    **EQUATIONS,
     "attention.title": "编码器–解码器中的注意力",
     "attention.card": "把一个序列倒过来：一个解码器只能依靠一个向量，另一个可以回头看每一个输入。",
     "attention.intro": (
@@ -202,17 +208,6 @@ ZH = {
     "attention.equations": "公式，实时展开输出步 t = {step}",
     "attention.notation_bahdanau": "Bahdanau 等（2015）",
     "attention.notation_ng": "深度学习专项课程（吴恩达）",
-    "attention.eq.additive": r"e_{{tj}} = v_a^{{\top}} \tanh\left(W_a\, s_{{t-1}} + U_a\, h_j\right)",
-    "attention.eq.dot": r"e_{{tj}} = s_{{t-1}}^{{\top}}\, h_j",
-    "attention.eq.general": r"e_{{tj}} = s_{{t-1}}^{{\top}}\, W_a\, h_j",
-    "attention.eq.softmax": r"\alpha_{{tj}} = \frac{{\exp(e_{{tj}})}}{{\sum_{{k}} \exp(e_{{tk}})}}",
-    "attention.eq.context": r"c_t = \sum_{{j}} \alpha_{{tj}}\, h_j",
-    "attention.eq.ng.score": r"e^{{\langle t,t'\rangle}} = \text{{score}}\left(s^{{\langle t-1\rangle}},\ a^{{\langle t'\rangle}}\right)",
-    "attention.eq.ng.softmax": (
-        r"\alpha^{{\langle t,t'\rangle}} = \frac{{\exp\left(e^{{\langle t,t'\rangle}}\right)}}"
-        r"{{\sum_{{t''}} \exp\left(e^{{\langle t,t''\rangle}}\right)}}"
-    ),
-    "attention.eq.ng.context": r"\text{{context}}^{{\langle t\rangle}} = \sum_{{t'}} \alpha^{{\langle t,t'\rangle}}\, a^{{\langle t'\rangle}}",
     "attention.eq.legend": (
         "h_j（吴恩达：a<t'>）是输入步 j 的编码器状态；s_{t−1}（吴恩达：s<t−1>）是输出步 t 之前的解码器状态；"
         "c_t（吴恩达：context<t>）是解码器写输出 t 时在自身状态之外读取的内容。步数从 0 开始，与坐标轴一致。"

@@ -1,6 +1,29 @@
 """Strings of page 4, inside the gates: LSTM and GRU gate activations, saturation, and the forget-gate bias."""
 
+# The equations are the same in every language.
+EQUATIONS = {
+    "gates.eq.lstm": (
+        r"\begin{aligned}"
+        r"i_t &= \sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})\\"
+        r"f_t &= \sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})\\"
+        r"g_t &= \tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})\\"
+        r"o_t &= \sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})\\"
+        r"c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\"
+        r"h_t &= o_t \odot \tanh(c_t)"
+        r"\end{aligned}"
+    ),
+    "gates.eq.gru": (
+        r"\begin{aligned}"
+        r"r_t &= \sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})\\"
+        r"z_t &= \sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})\\"
+        r"n_t &= \tanh\big(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn})\big)\\"
+        r"h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}"
+        r"\end{aligned}"
+    ),
+}
+
 EN = {
+    **EQUATIONS,
     "gates.title": "Inside the gates",
     "gates.card": "Train an LSTM or a GRU and watch every gate open and close, character by character.",
     "gates.intro": (
@@ -22,24 +45,6 @@ EN = {
     ),
     "gates.equations": "The equations (PyTorch names)",
     "gates.other_equations": "The {cell}'s equations, for comparison",
-    "gates.eq.lstm": (
-        r"\begin{aligned}"
-        r"i_t &= \sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})\\"
-        r"f_t &= \sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})\\"
-        r"g_t &= \tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})\\"
-        r"o_t &= \sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})\\"
-        r"c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\"
-        r"h_t &= o_t \odot \tanh(c_t)"
-        r"\end{aligned}"
-    ),
-    "gates.eq.gru": (
-        r"\begin{aligned}"
-        r"r_t &= \sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})\\"
-        r"z_t &= \sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})\\"
-        r"n_t &= \tanh\big(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn})\big)\\"
-        r"h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}"
-        r"\end{aligned}"
-    ),
     "gates.names.lstm": (
         "In Andrew Ng's notation: i is the update gate Γu, f the forget gate Γf, o the output gate Γo, and g the "
         "candidate c̃. The rows of `weight_ih_l0` and `weight_hh_l0` are stacked in the order i, f, g, o."
@@ -104,6 +109,7 @@ EN = {
 
 
 ZH = {
+    **EQUATIONS,
     "gates.title": "门的内部",
     "gates.card": "训练一个 LSTM 或 GRU，逐个字符地看每个门如何打开、关闭。",
     "gates.intro": (
@@ -124,24 +130,6 @@ ZH = {
     ),
     "gates.equations": "公式（PyTorch 的命名）",
     "gates.other_equations": "{cell} 的公式，供对照",
-    "gates.eq.lstm": (
-        r"\begin{aligned}"
-        r"i_t &= \sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})\\"
-        r"f_t &= \sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})\\"
-        r"g_t &= \tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})\\"
-        r"o_t &= \sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})\\"
-        r"c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\"
-        r"h_t &= o_t \odot \tanh(c_t)"
-        r"\end{aligned}"
-    ),
-    "gates.eq.gru": (
-        r"\begin{aligned}"
-        r"r_t &= \sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})\\"
-        r"z_t &= \sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})\\"
-        r"n_t &= \tanh\big(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn})\big)\\"
-        r"h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}"
-        r"\end{aligned}"
-    ),
     "gates.names.lstm": (
         "用吴恩达的记法：i 是更新门 Γu，f 是遗忘门 Γf，o 是输出门 Γo，g 是候选值 c̃。"
         "`weight_ih_l0` 和 `weight_hh_l0` 的行按 i、f、g、o 的顺序堆叠。"
