@@ -1,6 +1,6 @@
 """The `rnnviz` command: `rnnviz app` opens the dashboard, `rnnviz run` trains headless and writes files.
 
-    rnnviz app --port 8501
+    rnnviz app --port 8501                   # this machine only; --host 0.0.0.0 serves a classroom network
     rnnviz run --task recall --cell lstm --gate-bias 4 --distance 100 --steps 600 --out runs/lstm
     rnnviz run --task reverse --attention additive --length 12 --seed 5 --out runs/reverse
 
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "app":
-        run_app(parser, args.port)
+        run_app(parser, args.host, args.port)
     try:
         training = Training(make_config(args))
         args.out.mkdir(parents=True, exist_ok=True)
@@ -83,6 +83,9 @@ def build_parser() -> Parser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="{app,run}")
 
     app = commands.add_parser("app", help="open the interactive dashboard (streamlit run app.py)")
+    app.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default %(default)s: this machine only; 0.0.0.0: every network "
+                          "interface, for a classroom)")
     app.add_argument("--port", type=int, default=8501, help="port to serve on (default %(default)s)")
 
     d = TrainConfig()  # the defaults
@@ -204,12 +207,19 @@ def read_text(path: Path, option: str = "--text") -> str:
         raise ValueError(f"{option} {path}: cannot read it ({exc.strerror or exc})") from None
 
 
-def run_app(parser: Parser, port: int) -> NoReturn:
+def app_command(host: str, port: int) -> list[str]:
+    """The `streamlit run` command line of `rnnviz app`."""
+    return [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", host, "--server.port", str(port),
+            "--server.showEmailPrompt", "false"]
+
+
+def run_app(parser: Parser, host: str, port: int) -> NoReturn:
     if not APP.is_file():
         parser.error(f"the dashboard needs a source checkout; {APP} was not found")
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-               "--server.showEmailPrompt", "false"]
-    os.execv(sys.executable, command)  # streamlit takes over this process (and its Ctrl-C)
+    if host in ("0.0.0.0", "::"):
+        print(f"rnnviz: serving every network interface; students open http://<this machine's address>:{port}",
+              file=sys.stderr)
+    os.execv(sys.executable, app_command(host, port))  # streamlit takes over this process (and its Ctrl-C)
 
 
 def run_training(training: Training, args: argparse.Namespace) -> int:

@@ -119,3 +119,15 @@ def test_console_script_runs():
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "app" in result.stdout and "run" in result.stdout
+
+
+def test_the_dashboard_listens_on_this_machine_only_unless_told(monkeypatch):
+    from rnnviz import cli
+
+    args = cli.build_parser().parse_args(["app"])
+    command = cli.app_command(args.host, args.port)
+    assert command[command.index("--server.address") + 1] == "127.0.0.1"
+    args = cli.build_parser().parse_args(["app", "--host", "0.0.0.0", "--port", "9000"])
+    command = cli.app_command(args.host, args.port)
+    assert command[command.index("--server.address") + 1] == "0.0.0.0"
+    assert command[command.index("--server.port") + 1] == "9000"
