@@ -13,7 +13,7 @@ from rnnviz.figures.states import PANELS, SIGMOID_GATES
 from rnnviz.record import record
 from rnnviz.tasks import make_task
 from rnnviz.train import TrainConfig, Training
-from rnnviz.ui import control, describe, figure, live_training, memo, metric_name, page_setup, t
+from rnnviz.ui import control, describe, figure, live_training, memo, metric_name, page_setup, plain, t
 
 GATE_TASKS = ["recall", "adding", "charlm"]
 BIASES = [0.0, 1.0, 2.0, 4.0]
@@ -114,7 +114,7 @@ if typed:
     try:
         ids = typed_ids(typed)
     except ValueError as exc:
-        right.warning(t("common.bad_input", message=str(exc)))
+        right.warning(t("common.bad_input", message=plain(str(exc))))
 
 
 def inside(result, trace) -> tuple:

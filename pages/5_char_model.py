@@ -14,7 +14,7 @@ from rnnviz.figures import pca_trajectory, text_heat_html, training_curves
 from rnnviz.generate import hidden_states, sample_text, unigram_bits
 from rnnviz.tasks import make_task
 from rnnviz.tasks.charlm import bundled_text, normalise
-from rnnviz.ui import control, figure, live_training, page_setup, t
+from rnnviz.ui import control, figure, live_training, page_setup, plain, t
 
 MAX_CHARS = 200_000   # what this page accepts; the engine's own limit is higher
 SAMPLES_PER_RUN = 5   # samples kept while training, besides the trained model's
@@ -68,7 +68,7 @@ with top_right:
 try:
     config = char_model(text, cell, hidden, steps, seed=settings.seed, device=settings.device)
 except ValueError as exc:
-    st.error(t("common.bad_input", message=str(exc)))
+    st.error(t("common.bad_input", message=plain(str(exc))))
     st.stop()
 label = CELL_LABELS[cell]
 task = make_task("charlm", **config.task_params)
@@ -115,7 +115,7 @@ def show_sample(result, step: int, model, final: bool) -> None:
             samples[key] = sample_text(model, task, prime, FINAL_LEN if final else SAMPLE_LEN, temperature,
                                        settings.seed)
         except ValueError as exc:
-            st.warning(t("charlm.sample_failed", message=str(exc)))
+            st.warning(t("charlm.sample_failed", message=plain(str(exc))))
             return
     st.caption(t("charlm.sample_final" if final else "charlm.sample_at", step=step))
     st.code(prime + samples[key], language=None, wrap_lines=True)
@@ -135,7 +135,7 @@ def draw(run):
     try:
         task.encode(prime)
     except ValueError as exc:
-        st.warning(t("charlm.bad_prime", message=str(exc)))
+        st.warning(t("charlm.bad_prime", message=plain(str(exc))))
         return
     st.markdown(f"**{t('charlm.samples', temperature=temperature)}**")
     for step, model, final in checkpoints(result):
@@ -168,7 +168,7 @@ if result.finished and result.status != "error" and result.model() is not None:
             task.encode(typed)
             probe = normalise(typed)[:MAX_PROBE]
         except ValueError as exc:
-            right.warning(t("common.bad_input", message=str(exc)))
+            right.warning(t("common.bad_input", message=plain(str(exc))))
     values = unit_values(config.key(), result.model_step, probe, result.model(), task)
     ranking = rank_units(values, text_features(probe))
     best = ranking.drop_duplicates("unit")  # each unit's strongest feature, most interesting first

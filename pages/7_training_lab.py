@@ -12,7 +12,7 @@ from rnnviz.model import ENCODINGS
 from rnnviz.seq2seq import ATTENTIONS, Seq2SeqTrace
 from rnnviz.tasks import TASKS, make_task
 from rnnviz.train import OPTIMIZERS, TrainConfig
-from rnnviz.ui import control, figure, live_training, metric_name, page_setup, t
+from rnnviz.ui import control, figure, live_training, metric_name, page_setup, plain, t
 
 # Each task's inputs come from its PARAMS (text parameters excepted: the lab learns the bundled text).
 # The engine accepts sequences up to 2000 steps; the lab stops at 500 so that one snapshot (a step-by-step
@@ -96,7 +96,7 @@ try:
         steps=int(steps), seed=settings.seed, device=settings.device,
         attention=attention if is_seq2seq(task_name) else "none")
 except ValueError as exc:
-    st.error(t("common.bad_input", message=str(exc)))
+    st.error(t("common.bad_input", message=plain(str(exc))))
     config = None
 
 

@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +37,11 @@ def array(values) -> np.ndarray:
         shape = values.get("shape")
         return flat.reshape([int(n) for n in str(shape).split(",")]) if shape else flat
     return np.asarray(values, dtype=float)
+
+
+def shown(markdown: str) -> str:
+    """What a message element reads like on screen: its Markdown with the escapes of `plain()` removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def finish_training(at, timeout: float = 120):

@@ -5,7 +5,7 @@ import math
 import time
 
 import numpy as np
-from conftest import array, figures, finish_training, run_page
+from conftest import array, figures, finish_training, run_page, shown
 
 from rnnviz.generate import hidden_states, sample_text
 from rnnviz.ui.runner import clear_cache
@@ -28,7 +28,7 @@ def _small(at, steps=20):
 
 
 def _messages(at):
-    return [m.value for m in [*at.warning, *at.error]]
+    return [shown(m.value) for m in [*at.warning, *at.error]]
 
 
 def test_the_default_page_renders_without_figures_before_training():

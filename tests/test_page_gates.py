@@ -2,7 +2,7 @@
 panels, and the forget-bias slider redraws the engine's gradient profile at initialisation."""
 
 import numpy as np
-from conftest import array, figures, finish_training, run_page
+from conftest import array, figures, finish_training, run_page, shown
 
 from rnnviz.train import TrainConfig, Training
 from rnnviz.ui.runner import clear_cache
@@ -80,7 +80,7 @@ def test_typed_tokens_are_replayed_and_unknown_ones_get_a_clear_message():
     assert heat["layout"]["xaxis5"]["ticktext"] == ["C", "·0", "·1", "·2", "·3", "·0"]
     at.text_input(key="gates.typed").set_value("C 7 x").run()
     assert not at.exception
-    assert any("7 x" in w.value for w in at.warning)
+    assert any("7 x" in shown(w.value) for w in at.warning)
     assert _by_title(at, "Inside the LSTM")  # falls back to the probe example
 
 
@@ -98,3 +98,12 @@ def test_the_gru_bias_plot_and_the_other_tasks():
         assert not at.exception
         assert _by_title(at, "initialisation")
     assert any("loss sits on every character" in c.value for c in at.caption)
+
+
+def test_typed_text_from_a_url_is_shown_as_plain_text_never_markdown():
+    """The payload of a shared link (?gates.typed=...) must not become a link or a fetched image."""
+    at = run_page("pages/4_inside_the_gates.py")
+    at.text_input(key="gates.typed").input("[x](https://example.com)![i](http://host/img.png)").run()
+    assert not at.exception
+    shown = " ".join(w.value for w in at.warning)
+    assert "\\[x\\]\\(https\\://example\\.com\\)" in shown and "\\!\\[i\\]" in shown

@@ -2,7 +2,7 @@
 table, and settings the engine refuses show its message instead of a traceback."""
 
 import numpy as np
-from conftest import array, figures, finish_training, run_page
+from conftest import array, figures, finish_training, run_page, shown
 
 from rnnviz.ui.runner import clear_cache
 
@@ -72,15 +72,15 @@ def test_settings_the_engine_refuses_show_its_message_and_no_exception():
     at.segmented_control(key="lab.cell").set_value("rnn").run()
     at.segmented_control(key="lab.gate_bias").set_value("number").run()
     assert not at.exception
-    assert "gate_bias applies to the LSTM and GRU only" in at.error[0].value
+    assert "gate_bias applies to the LSTM and GRU only (cell is 'rnn')" in shown(at.error[0].value)
     assert not [b for b in at.button if b.key == "lab.run.train"]  # nothing to train
     at.segmented_control(key="lab.gate_bias").set_value("none").run()
     at.number_input(key="lab.clip_value").set_value(0.0).run()
-    assert not at.exception and "clip must be" in at.error[0].value
+    assert not at.exception and "clip must be" in shown(at.error[0].value)
     at.number_input(key="lab.clip_value").set_value(1.0).run()
     at.selectbox(key="lab.task").select("lookahead").run()
     at.number_input(key="lab.lookahead.min_gap").set_value(9).run()
-    assert not at.exception and "min_gap must be at most max_gap" in at.error[0].value
+    assert not at.exception and "min_gap must be at most max_gap" in shown(at.error[0].value)
 
 
 def test_the_largest_settings_are_refused_before_training_with_the_limit_and_what_to_lower():
@@ -92,7 +92,7 @@ def test_the_largest_settings_are_refused_before_training_with_the_limit_and_wha
     at.toggle(key="lab.bidirectional").set_value(True).run()
     at.select_slider(key="lab.batch").set_value(512).run()
     assert not at.exception
-    warning = next(w.value for w in at.warning if "does not fit this server" in w.value)
+    warning = next(shown(w.value) for w in at.warning if "does not fit this server" in w.value)
     assert "GiB of memory" in warning and "lower batch_size (512)" in warning
     assert at.button(key="lab.run.train").disabled
 

@@ -6,8 +6,8 @@ Pages import from here: `page_setup`, `control`, `figure`, `live_training`, `t`.
 
 from .pages import PAGES, Page, url_path, use_declared_navigation
 from .tasks import describe, metric_name
-from .widgets import Settings, control, figure, language, live_training, memo, page_setup, t
+from .widgets import Settings, control, figure, language, live_training, memo, page_setup, plain, t
 
 use_declared_navigation()
 
-__all__ = ["PAGES", "Page", "url_path", "Settings", "control", "describe", "figure", "language", "live_training", "memo", "metric_name", "page_setup", "t"]
+__all__ = ["PAGES", "Page", "url_path", "Settings", "control", "describe", "figure", "language", "live_training", "memo", "metric_name", "page_setup", "plain", "t"]

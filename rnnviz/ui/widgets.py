@@ -9,6 +9,7 @@ opens the same settings in the other.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -39,6 +40,15 @@ class Settings:
     projector: bool
     lang: str
     words: dict  # the figures' words in this language: pass as words= to every figure builder
+
+
+MARKDOWN_MARKS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """`text` escaped for Streamlit's Markdown, so that words from a user, a file or a URL show exactly as
+    typed: never a link, an image, a colour or formatting."""
+    return MARKDOWN_MARKS.sub(r"\\\1", text)
 
 
 def t(key: str, **values) -> str:
@@ -222,7 +232,7 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
     complete = all(r.status in ("done", "diverged") for r in run.results.values())
     refused = {} if run.running else run.refused()
     for label_, why in refused.items():
-        st.warning(f"{label_}: " + t("common.refused", message=why))
+        st.warning(f"{label_}: " + t("common.refused", message=plain(why)))
     go_col, stop_col, info_col = st.columns([1, 1, 5], vertical_alignment="center")
     go_col.button(label, key=f"{key}.train", type="primary", disabled=run.running or complete or bool(refused),
                   on_click=st.session_state.__setitem__, args=(f"{key}.start", True))
@@ -246,9 +256,9 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
         st.progress(run.progress, text=f"{t('common.progress', step=step, steps=steps)} · {', '.join(statuses)}")
         for label_, result in run.results.items():
             if result.status == "diverged":
-                st.warning(f"{label_}: " + t("common.diverged", message=result.message))
+                st.warning(f"{label_}: " + t("common.diverged", message=plain(result.message)))
             elif result.status == "error":
-                st.error(f"{label_}: " + t("common.error", message=result.message))
+                st.error(f"{label_}: " + t("common.error", message=plain(result.message)))
         if not any(r.rows or r.snapshots for r in results):
             st.info(t("common.no_result", button=label))
         else:
