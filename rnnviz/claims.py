@@ -79,11 +79,6 @@ def outcome(config: TrainConfig) -> Outcome:
     return _OUTCOMES[key]
 
 
-def forget() -> None:
-    """Drop the trained runs kept by `outcome`."""
-    _OUTCOMES.clear()
-
-
 def ratio(profile: np.ndarray) -> float:
     """How much of the gradient at the last step reaches step 0."""
     return float(profile[0] / profile[-1]) if profile[-1] > 0 else 0.0
@@ -96,9 +91,8 @@ SHORT = 400  # the budget the headline page's sentences about the other starts a
 
 def headline(label: str, seed: int, gate_init: str = ex.HEADLINE_INIT, distance: int = 100,
              steps: int | None = None) -> Outcome:
-    configs = ex.cell_comparison(distance, gate_init, seed=seed) if steps is None else \
-        ex.cell_comparison(distance, gate_init, seed=seed, steps=steps)
-    return outcome(configs[label])
+    budget = {} if steps is None else {"steps": steps}  # None: the page's own
+    return outcome(ex.cell_comparison(distance, gate_init, seed=seed, **budget)[label])
 
 
 def solves(label: str, gate_init: str = ex.HEADLINE_INIT, steps: int | None = None) -> Callable[[int], Measure]:
