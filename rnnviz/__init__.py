@@ -8,7 +8,8 @@ The engine (this package, minus `rnnviz.ui`) knows nothing of Streamlit:
     model     the trainable model: encoding → fused torch.nn recurrent layer → readout
     seq2seq   the encoder–decoder with or without attention, and record_seq2seq()
     train     TrainConfig and train(): an iterator of training events
-    experiments  the exact configs the pages run (the headline cell comparison)
+    experiments  the exact configs every page runs
+    claims    every sentence a page says about a model, with its check over seeds
     analytic  untrained cells for the instant pages (an unrolled word, Jacobian studies)
     generate  sampling from a character model
     analysis  PCA, gate saturation, units ranked by text features
