@@ -152,13 +152,41 @@ def available_devices() -> list[str]:
     return found
 
 
-def resolve_device(name: str) -> torch.device:
+def resolve_device(name: str, config: TrainConfig | None = None) -> torch.device:
+    """The device `name` names.  "auto" is the GPU only where `config`'s updates measure faster there
+    (`faster_device`): a small RNN steps through time one kernel launch at a time on a GPU, and often
+    trains faster on the CPU."""
     available = available_devices()
     if name == "auto":
-        name = "cuda" if "cuda" in available else "cpu"
+        name = "cpu" if "cuda" not in available else faster_device(config) if config else "cuda"
     if name not in available:
         raise ValueError(f"device {name!r} was asked for, but this machine has only {', '.join(available)}")
     return torch.device(name)
+
+
+TIMED_UPDATES = 3          # updates timed per device, after one warm-up
+_FASTER: dict[str, str] = {}  # a config's size → the device that measured faster, in this process
+
+
+def update_seconds(config: TrainConfig, device: str) -> float:
+    """Seconds per update of a throwaway copy of `config`'s run on `device` (one warm-up update first).
+    The copy has its own model, optimizer and data generator: the real run is untouched."""
+    trial = Training(config.replace(device=device))
+    trial._train_step()
+    start = time.perf_counter()
+    for _ in range(TIMED_UPDATES):
+        trial._train_step()  # ends in .item(): the device has finished
+    return (time.perf_counter() - start) / TIMED_UPDATES
+
+
+def faster_device(config: TrainConfig) -> str:
+    """"cuda" or "cpu", whichever ran a few updates of this size faster (measured once per size)."""
+    size = json.dumps({k: getattr(config, k) for k in ("task", "task_params", "cell", "hidden_size", "num_layers",
+                                                       "bidirectional", "encoding", "attention", "batch_size")},
+                      sort_keys=True, default=str)
+    if size not in _FASTER:
+        _FASTER[size] = min(("cuda", "cpu"), key=lambda device: update_seconds(config, device))
+    return _FASTER[size]
 
 
 class Training:
@@ -168,7 +196,7 @@ class Training:
         self.config = config
         if config.threads is not None:
             torch.set_num_threads(config.threads)
-        self.device = resolve_device(config.device)
+        self.device = resolve_device(config.device, config)
         self.task = make_task(config.task, **config.task_params)
         with _BUILD_LOCK, torch.random.fork_rng(devices=[]):  # same seed, same weights, whatever else runs
             torch.manual_seed(config.seed)

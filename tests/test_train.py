@@ -1,5 +1,6 @@
 """Training: events, determinism, divergence, initialisation, and the classic long-memory result."""
 
+import importlib
 import math
 import threading
 
@@ -70,6 +71,37 @@ def test_cache_key_names_the_full_task_and_chrono_needs_a_sequence():
     assert TrainConfig(snapshot_steps=5).key() == TrainConfig().key()  # how a run is watched is not its result
     with pytest.raises(ValueError, match="chrono"):
         TrainConfig(task="adding", task_params={"length": 2}, gate_bias="chrono")
+
+
+def test_auto_device_takes_whichever_device_measured_faster_once_per_size(monkeypatch):
+    tr = importlib.import_module("rnnviz.train")  # the package exports a function of the same name
+
+    monkeypatch.setattr(tr, "available_devices", lambda: ["cpu", "cuda"])
+    monkeypatch.setattr(tr, "_FASTER", {})
+    timed = []
+
+    def fake_seconds(config, device):
+        timed.append((config.hidden_size, device))
+        return {"cpu": 1.0, "cuda": 2.0}[device] if config.hidden_size == 8 else {"cpu": 2.0, "cuda": 1.0}[device]
+
+    monkeypatch.setattr(tr, "update_seconds", fake_seconds)
+    small, large = TrainConfig(**SMALL), TrainConfig(**SMALL | {"hidden_size": 256})
+    assert tr.resolve_device("auto", small).type == "cpu"
+    assert tr.resolve_device("auto", small.replace(seed=5, lr=0.1)).type == "cpu"  # same size: measured once
+    assert tr.resolve_device("auto", large).type == "cuda"
+    assert sorted(timed) == [(8, "cpu"), (8, "cuda"), (256, "cpu"), (256, "cuda")]
+    monkeypatch.setattr(tr, "available_devices", lambda: ["cpu"])
+    assert tr.resolve_device("auto", large).type == "cpu"  # no GPU: nothing to measure
+
+
+def test_timing_a_device_leaves_the_run_and_the_random_state_alone():
+    tr = importlib.import_module("rnnviz.train")  # the package exports a function of the same name
+
+    before = torch.random.get_rng_state()
+    assert tr.update_seconds(TrainConfig(**SMALL), "cpu") > 0
+    assert torch.equal(before, torch.random.get_rng_state())
+    alone = [e.loss for e in train(TrainConfig(**SMALL)) if e.kind == "step"]
+    assert alone == [e.loss for e in train(TrainConfig(**SMALL, device="auto")) if e.kind == "step"]
 
 
 def test_evaluate_leaves_the_model_training():

@@ -125,7 +125,9 @@ def sidebar() -> Settings:
         if len(languages) > 1:
             lang = control(st.segmented_control, "lang", t("common.language"), options=list(languages),
                            format_func=languages.get, default="en", required=True)
-        device = control(st.selectbox, "device", t("common.device"), options=available_devices(), help=t("common.device_help"))
+        devices = available_devices()
+        devices = ["auto", *devices] if len(devices) > 1 else devices  # with a GPU, auto measures which is faster
+        device = control(st.selectbox, "device", t("common.device"), options=devices, help=t("common.device_help"))
         seed = control(st.number_input, "seed", t("common.seed"), min_value=0, max_value=9999, value=0, step=1,
                        help=t("common.seed_help"))
         projector = control(st.toggle, "projector", t("common.projector"), value=False, help=t("common.projector_help"))

@@ -3,7 +3,7 @@
 EN = {
     "common.settings": "Settings",
     "common.device": "Device",
-    "common.device_help": "Small RNNs often train faster on the CPU than on a GPU.",
+    "common.device_help": "auto times a few updates of each run on the CPU and on the GPU and trains on the faster one.",
     "common.seed": "Seed",
     "common.seed_help": "Same seed, same weights, same data, same curves.",
     "common.projector": "Projector mode",
@@ -57,7 +57,7 @@ EN = {
 ZH = {
     "common.settings": "设置",
     "common.device": "设备",
-    "common.device_help": "小型循环神经网络在 CPU 上往往比在 GPU 上训练得更快。",
+    "common.device_help": "auto 会先在 CPU 和 GPU 上各试几步更新，再用更快的那个训练。",
     "common.seed": "随机种子",
     "common.seed_help": "种子相同，权重、数据和曲线就都相同。",
     "common.projector": "投影模式",
