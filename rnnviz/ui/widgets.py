@@ -28,6 +28,7 @@ from .runner import LiveRun
 POLL_SECONDS = 0.5
 REDRAWS_PER_SECOND = 4  # live panels of all sessions together: each redraw costs the one web process
 FAVICON = Path(__file__).resolve().parents[2] / "assets" / "favicon.png"  # local: a classroom may be offline
+URL_NOTE_CHARS = 80  # of a rejected URL value quoted in its note
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
@@ -74,27 +75,62 @@ def control(widget: Callable, key: str, label: str, **kwargs):
     """Render `widget` bound to the URL (?key=value) and kept for the session across pages.
 
     Streamlit's own binding writes an option's displayed label into the URL, which changes with the
-    language; a widget with `format_func` keeps its option's own name (`str(option)`) there instead."""
+    language; a widget with `format_func` keeps its option's own name (`str(option)`) there instead.
+
+    A value in the URL that the widget cannot take (`?flow.distance=abc`, `=5000`, `?flow.init=nonsense`)
+    leaves the control at its default, and a note beside it names the parameter."""
     if "format_func" not in kwargs:
-        return widget(label, key=key, bind="query-params", persist_state="session", **kwargs)
+        sent = st.query_params.get(key)
+        seen = st.session_state.setdefault("url.seen", {})
+        value = widget(label, key=key, bind="query-params", persist_state="session", **kwargs)
+        if sent is not None and sent != seen.get(key) and not _names(sent, value):  # Streamlit dropped it silently
+            _url_note(widget, key, sent, str(value))
+        seen[key] = st.query_params.get(key)
+        return value
     options = list(kwargs["options"])
     default = kwargs["default"] if "default" in kwargs else kwargs.get("value", options[kwargs.get("index", 0)])
     _from_url(key, options)
     _relabel(key)
     value = widget(label, key=key, persist_state="session", **kwargs)
     _to_url(key, None if value == default else str(value))  # like Streamlit, the default leaves the URL clean
+    rejected = st.session_state.setdefault("url.rejected", {}).pop(key, None)
+    if rejected is not None:
+        _url_note(widget, key, rejected, str(kwargs["format_func"](value)))
     return value
+
+
+def _names(sent: str, value) -> bool:
+    """Whether the URL's text `sent` names the widget's `value` (?seed=3.0 names 3; ?seed=3.5 does not)."""
+    if isinstance(value, bool):
+        return sent.lower() == str(value).lower()
+    if isinstance(value, (int, float)):
+        try:
+            return float(sent) == value
+        except ValueError:
+            return False
+    return sent == str(value)
+
+
+def _url_note(widget: Callable, key: str, sent: str, used: str) -> None:
+    """A note beside the control (in its column, or the sidebar) that the link's value for `key` was not used;
+    both values are shown as typed, never as Markdown."""
+    place = getattr(widget, "__self__", st)
+    sent = sent if len(sent) <= URL_NOTE_CHARS else sent[:URL_NOTE_CHARS] + "…"
+    place.warning(t("share.url_bad", param=plain(key), value=plain(sent), used=plain(used)), icon=":material/link_off:")
 
 
 def _from_url(key: str, options: list) -> None:
     """Take the option named by ?key= when the URL changed it (a link opened, the back button), not when it
-    only lags behind the widget (the URL is written after the widget)."""
+    only lags behind the widget (the URL is written after the widget).  A name that is no option is kept
+    in "url.rejected" for the control's note."""
     seen = st.session_state.setdefault("url.seen", {})
     name = st.query_params.get(key)
     if name is not None and name != seen.get(key):
         chosen = [option for option in options if str(option) == name]
         if chosen:
             st.session_state[key] = chosen[0]
+        else:
+            st.session_state.setdefault("url.rejected", {})[key] = name
     seen[key] = name
 
 
