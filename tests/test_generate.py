@@ -1,5 +1,5 @@
 """Sampling from a character model: seeded, honours its length and vocabulary, tends to greedy as the
-temperature falls, refuses bad input; hidden_states replays the model's own recurrent layer."""
+temperature falls (0 is greedy), refuses bad input; hidden_states replays the model's own recurrent layer."""
 
 import math
 
@@ -58,6 +58,12 @@ def test_a_very_low_temperature_follows_the_greedy_path(trained):
     assert sample_text(model, task, "I like", 60, 1e-4, seed=7) == _greedy(model, task, "I like", 60)
 
 
+def test_temperature_0_is_greedy_decoding_and_top_1_too(trained):
+    model, task = trained
+    assert sample_text(model, task, "I like", 60, 0, seed=5) == _greedy(model, task, "I like", 60)
+    assert sample_text(model, task, "I like", 60, 1.0, seed=5, top_k=1) == _greedy(model, task, "I like", 60)
+
+
 def test_an_empty_prime_starts_a_new_line_or_from_the_most_common_character(trained):
     model, task = trained
     assert default_prime(task) == "\n"
@@ -72,8 +78,8 @@ def test_sampling_leaves_the_model_in_its_training_mode(trained):
     assert model.training
 
 
-@pytest.mark.parametrize("temperature", [0, -1.0, math.nan, math.inf])
-def test_a_temperature_that_is_not_positive_and_finite_is_refused(trained, temperature):
+@pytest.mark.parametrize("temperature", [-1.0, math.nan, math.inf])
+def test_a_temperature_that_is_negative_or_not_finite_is_refused(trained, temperature):
     model, task = trained
     with pytest.raises(ValueError, match="temperature"):
         sample_text(model, task, "I", 10, temperature, seed=0)
