@@ -1,14 +1,20 @@
-"""The `rnnviz` command: a headless run writes its three files; bad options fail with one line."""
+"""The `rnnviz` command: a headless run writes its three files; bad options fail with one line; Ctrl-C leaves a
+consistent --out; checkpoints save and load; the figures come as one offline HTML page."""
 
 import dataclasses
 import json
+import re
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from rnnviz import checkpoint
 from rnnviz.cli import main
 from rnnviz.train import TrainConfig
 
@@ -34,6 +40,7 @@ def lstm_run(tmp_path_factory) -> Path:
 
 def test_run_writes_summary_metrics_and_grad_flow(lstm_run):
     summary = json.loads((lstm_run / "summary.json").read_text())
+    assert summary["status"] == "done" and summary["steps_done"] == 30
     for key in ["task", "task_params", "cell", "final_loss", "final_metric", "metric_name", "chance",
                 "higher_is_better", "steps", "seconds", "device", "diverged", "message", "config"]:
         assert key in summary, key
@@ -109,7 +116,7 @@ def test_help_documents_every_option(capsys):
     text = capsys.readouterr().out
     options = {OPTION_OF.get(f.name, "--" + f.name.replace("_", "-"))
                for f in dataclasses.fields(TrainConfig) if f.name != "task_params"}
-    for option in sorted(options) + TASK_OPTIONS + ["--out"]:
+    for option in sorted(options) + TASK_OPTIONS + ["--out", "--overwrite", "--html", "--save", "--load"]:
         assert option in text, option
 
 
@@ -131,3 +138,121 @@ def test_the_dashboard_listens_on_this_machine_only_unless_told(monkeypatch):
     command = cli.app_command(args.host, args.port)
     assert command[command.index("--server.address") + 1] == "0.0.0.0"
     assert command[command.index("--server.port") + 1] == "9000"
+
+
+def cli(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "rnnviz.cli", *arguments]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_run_leaves_a_consistent_out(tmp_path, sig):
+    out, saved = tmp_path / "run", tmp_path / "model.pt"
+    process = subprocess.Popen(cli("run", "--distance", "10", "--hidden", "8", "--steps", "1000000", "--threads", "1",
+                                   "--out", str(out), "--save", str(saved)),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    err: list[str] = []
+    reader = threading.Thread(target=lambda: err.extend(iter(lambda: process.stderr.read(1), "")), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 120
+    while "loss=" not in "".join(err) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # the progress bar shows a loss once steps are done: interrupt in the middle
+    process.send_signal(sig)
+    assert process.wait(60) == 130
+    reader.join(10)
+    err_text = "".join(err)
+    assert "Traceback" not in err_text
+    message = err_text.rsplit("\r", 1)[-1].strip().splitlines()[-1]
+    assert message.startswith("rnnviz: interrupted after ") and " of 1000000 steps; wrote " in message
+    summary = json.loads((out / "summary.json").read_text())
+    metrics = pd.read_csv(out / "metrics.csv")
+    assert summary["status"] == "interrupted" and 0 < summary["steps_done"] == len(metrics) == summary["steps"]
+    assert metrics["step"].tolist() == list(range(1, len(metrics) + 1))
+    assert 0 in set(pd.read_csv(out / "grad_flow.csv")["step"])
+    assert checkpoint.load(saved).step == len(metrics)
+    assert sorted(p.name for p in out.iterdir()) == ["grad_flow.csv", "metrics.csv", "summary.json"]  # no temporaries
+
+
+def test_an_endless_text_is_refused_without_reading_it_all(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["run", "--task", "charlm", "--text", "/dev/zero", "--out", str(tmp_path / "never")])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rnnviz: error: --text /dev/zero: longer than") and err.count("\n") == 1, err
+    assert not (tmp_path / "never").exists()
+
+
+def test_a_folder_holding_a_run_is_refused_unless_overwrite(lstm_run, tmp_path, capsys):
+    out = tmp_path / "run"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")  # a folder with other files is fine
+    assert main(["run", *FAST, "--out", str(out)]) == 0
+    before = (out / "summary.json").read_text()
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit:
+        main(["run", *FAST, "--seed", "1", "--out", str(out)])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert "already holds a run" in err and "--overwrite" in err and err.count("\n") == 1
+    assert (out / "summary.json").read_text() == before
+    assert main(["run", *FAST, "--seed", "1", "--out", str(out), "--overwrite"]) == 0
+    assert json.loads((out / "summary.json").read_text())["config"]["seed"] == 1
+    assert (out / "notes.txt").read_text() == "mine"
+
+
+def test_save_then_load_continues_from_the_same_weights(tmp_path, capsys):
+    saved = tmp_path / "model.pt"
+    run(tmp_path, "--cell", "gru", "--save", str(saved))
+    loaded = checkpoint.load(saved)
+    assert loaded.config.cell == "gru" and loaded.config.hidden_size == 8 and loaded.step == 30
+    out = tmp_path / "continued"
+    assert main(["run", "--load", str(saved), "--steps", "5", "--lr", "0.01", "--out", str(out),
+                 "--save", str(tmp_path / "more.pt")]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["cell"] == "gru" and summary["config"]["hidden_size"] == 8  # the model is the file's
+    assert summary["config"]["lr"] == 0.01 and summary["steps_done"] == 5      # the training options given apply
+    assert summary["loaded"]["step"] == 30 and checkpoint.load(tmp_path / "more.pt").step == 35
+
+    flow = pd.read_csv(out / "grad_flow.csv")  # the first snapshot replays the loaded weights, not fresh ones
+    first = pd.read_csv(tmp_path / "run" / "grad_flow.csv")
+    pd.testing.assert_frame_equal(flow[flow["step"] == 0].reset_index(drop=True),
+                                  first[first["step"] == 30].assign(step=0).reset_index(drop=True))
+
+
+@pytest.mark.parametrize("options, words", [
+    (["--hidden", "16"], "--hidden 16 conflicts with the checkpoint, whose model has hidden_size = 8"),
+    (["--cell", "lstm"], "--cell lstm conflicts with the checkpoint, whose model has cell = gru"),
+    (["--distance", "12"], "--distance 12 conflicts with the checkpoint, whose task has distance = 10"),
+    (["--bidirectional"], "--bidirectional conflicts with the checkpoint"),
+])
+def test_a_load_with_a_conflicting_option_says_which(tmp_path, capsys, options, words):
+    saved = tmp_path / "model.pt"
+    run(tmp_path, "--cell", "gru", "--save", str(saved))
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit:
+        main(["run", "--load", str(saved), *options, "--out", str(tmp_path / "never")])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1, err
+    assert not (tmp_path / "never").exists()
+
+
+def test_a_bad_checkpoint_exits_with_one_line_and_no_traceback(tmp_path):
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    result = subprocess.run(cli("run", "--load", str(bad), "--out", str(tmp_path / "never")),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"rnnviz: error: --load {bad}: ") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "never").exists()
+
+
+def test_html_figures_embed_plotly_and_need_no_network(tmp_path):
+    out = run(tmp_path, "--html")
+    page = (out / "figures.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, flags=re.S)
+    bundle = max(scripts, key=len)
+    assert "plotly.js v" in bundle[:200] and len(bundle) > 1_000_000  # the library itself, inline
+    assert not re.search(r"<script[^>]*\bsrc=", page)  # nothing is fetched
+    # plotly.js mentions map-tile servers in its own code; outside it the page names no CDN
+    assert "cdn." not in page.replace(bundle, "")
+    assert page.count("Plotly.newPlot") == 4  # loss, score, gradient norm, gradient flow over training
