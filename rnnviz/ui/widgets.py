@@ -206,17 +206,28 @@ def memo(key, build: Callable[[], object], slot: str = "figures"):
     return store["value"]
 
 
+def export_name(key: str) -> str:
+    """The file name (no extension) of a figure's exports: its key, page and figure ("flow.accuracy"), with
+    what a file system refuses (a translated label's slash or space) replaced."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", key)
+
+
+def plotly_config(key: str) -> dict:
+    """The figure's toolbar: its camera button saves the PNG under the figure's own name."""
+    return PLOTLY_CONFIG | {"toImageButtonOptions": PLOTLY_CONFIG["toImageButtonOptions"] | {"filename": export_name(key)}}
+
+
 def figure(fig: go.Figure, caption: str, key: str, data=None) -> None:
     """A figure, the one line that says what to look at, and its export (data as CSV, figure as JSON).
     `data` is anything `as_frame` understands.  The files are made only when a download is clicked."""
-    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
+    st.plotly_chart(fig, key=key, config=plotly_config(key), theme=None)
     left, right = st.columns([6, 1], vertical_alignment="center")
     left.caption(t("common.look_at") + caption)
     with right.popover("", icon=":material/download:", help=t("common.export")):
         if data is not None:
             st.download_button(t("common.download_data"), lambda: as_frame(data).to_csv(index=False),
-                               f"{key}.csv", "text/csv", key=f"{key}.csv", on_click="ignore")
-        st.download_button(t("common.download_figure"), fig.to_json, f"{key}.json", "application/json",
+                               f"{export_name(key)}.csv", "text/csv", key=f"{key}.csv", on_click="ignore")
+        st.download_button(t("common.download_figure"), fig.to_json, f"{export_name(key)}.json", "application/json",
                            key=f"{key}.json", on_click="ignore")
 
 
