@@ -23,6 +23,7 @@ from ..figures.words import WORDS
 from ..train import TrainConfig, available_devices
 from ..workers import TORCH_THREADS, pool
 from . import text
+from .presets import presets
 from .runner import LiveRun
 
 POLL_SECONDS = 0.5
@@ -174,13 +175,15 @@ def sidebar() -> Settings:
 
 
 def page_setup(page: str) -> Settings:
-    """Page config, sidebar, title and one-paragraph introduction from the catalogue ("<page>.title")."""
+    """Page config, sidebar, title and one-paragraph introduction from the catalogue ("<page>.title"), then
+    the page's lesson presets (assets/presets.toml)."""
     torch.set_num_threads(TORCH_THREADS)  # Streamlit runs each script in a fresh thread
     language()
     st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon=str(FAVICON), layout="wide")
     settings = sidebar()
     st.title(t(page + ".title"))
     st.markdown(t(page + ".intro"))
+    presets(page)
     return settings
 
 
