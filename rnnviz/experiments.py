@@ -79,6 +79,16 @@ def char_model(text: str | None = None, cell: str = "lstm", hidden_size: int = 1
                        encoding="learned", lr=2e-2, steps=steps, seed=seed, device=device, snapshot_steps=10_000_000)
 
 
+MEMORY_DEFAULTS = dict(hidden_size=64, steps=250, probe_chars=200)  # the memory page; its maps cost ∝ probe_chars²
+
+
+def memory_comparison(text: str | None = None, hidden_size: int = MEMORY_DEFAULTS["hidden_size"],
+                      steps: int = MEMORY_DEFAULTS["steps"], seed: int = 0, device: str = "cpu") -> dict[str, TrainConfig]:
+    """The memory page: a vanilla RNN, an LSTM and a GRU trained as the character page's model (`char_model`),
+    same text, size, seed and budget."""
+    return {CELL_LABELS[cell]: char_model(text, cell, hidden_size, steps, seed, device) for cell in CELL_LABELS}
+
+
 def attention_comparison(length: int = 16, seed: int = 0, device: str = "cpu", task: str = "reverse",
                          attention: str = "additive", **overrides) -> dict[str, TrainConfig]:
     """{"no attention": TrainConfig, "attention": TrainConfig}: SEQ2SEQ_DEFAULTS (any of them overridden by
