@@ -9,10 +9,12 @@ in one place, `style.py`.
     analytic    eigenvalues, activation_functions
     text        text_heat_html (an HTML string, not a figure)
     attention   attention_heatmap, attention_animation, bottleneck_map, encoder_gradient, length_accuracy
+    connectivity  connectivity_text, connectivity_distance, itemised_bars
 """
 
 from .analytic import activation_functions, eigenvalues
 from .attention import attention_animation, attention_heatmap, bottleneck_map, encoder_gradient, length_accuracy
+from .connectivity import connectivity_distance, connectivity_text, itemised_bars
 from .gradients import grad_flow, grad_flow_animation, jacobian_profile
 from .states import gate_heatmaps, pca_trajectory, saturation_scatter, state_heatmap
 from .style import CELL_COLORS, PALETTE, apply_theme, legend_below
@@ -27,4 +29,5 @@ __all__ = [
     "state_heatmap", "gate_heatmaps", "saturation_scatter", "pca_trajectory",
     "unroll_step", "eigenvalues", "activation_functions", "text_heat_html",
     "attention_heatmap", "attention_animation", "bottleneck_map", "encoder_gradient", "length_accuracy",
+    "connectivity_text", "connectivity_distance", "itemised_bars",
 ]
