@@ -4,8 +4,10 @@ session's finished runs to compare."""
 import pandas as pd
 import streamlit as st
 
+from rnnviz import checkpoint
 from rnnviz.cells import CELLS
 from rnnviz.experiments import gradient_profiles
+from rnnviz.export import run_zip
 from rnnviz.figures import grad_flow, grad_norm_curve, training_curves
 from rnnviz.init import W_HH_SCHEMES
 from rnnviz.model import ENCODINGS
@@ -161,7 +163,53 @@ def remember(run) -> None:
 if config is not None:
     run_label = t("lab.run_label", cell=t(f"common.cell.{cell}"), layers=layers, hidden=hidden,
                   bi=t("lab.run_bi") if bidirectional else "")
-    remember(live_training("lab.run", {run_label: config}, draw))
+    run = live_training("lab.run", {run_label: config}, draw)
+    remember(run)
+
+
+def uploaded(upload) -> checkpoint.Checkpoint | str:
+    """The uploaded file as a checkpoint, or why it is not one; read once per upload."""
+    kept = st.session_state.get("lab.uploaded")
+    if kept is None or kept[0] != upload.file_id:
+        try:
+            kept = (upload.file_id, checkpoint.load(upload.getvalue()))
+        except checkpoint.CheckpointError as exc:
+            kept = (upload.file_id, str(exc))
+        st.session_state["lab.uploaded"] = kept
+    return kept[1]
+
+
+def checkpoint_panel(run) -> None:
+    """Download the current model as a checkpoint and the run as one zip; upload a checkpoint to see what it
+    holds.  A file that is not a usable checkpoint shows why and changes nothing."""
+    st.subheader(t("lab.checkpoint"))
+    st.caption(t("lab.checkpoint_intro"))
+    result = next(iter(run.results.values())) if run is not None else None
+    model = result.model() if result is not None else None
+    left, right = st.columns(2)
+    with left:
+        if model is None:
+            st.caption(t("lab.checkpoint_none"))
+        else:
+            st.download_button(t("lab.download_checkpoint"),
+                               lambda: checkpoint.to_bytes(model, result.config, result.model_step), "rnnviz_model.pt",
+                               "application/octet-stream", key="lab.checkpoint_pt", on_click="ignore")
+            st.download_button(t("lab.download_zip"),
+                               lambda: run_zip(result.config, result.history(), result.snapshots, model,
+                                               result.model_step),
+                               "rnnviz_run.zip", "application/zip", key="lab.run_zip", on_click="ignore")
+    with right:
+        upload = st.file_uploader(t("lab.upload"), type=["pt", "pth"], key="lab.upload", help=t("lab.upload_help"))
+        if upload is not None:
+            loaded = uploaded(upload)
+            if isinstance(loaded, str):
+                st.error(t("lab.upload_refused", name=plain(upload.name), message=plain(loaded)))
+            else:
+                st.success(t("lab.upload_loaded", name=plain(upload.name), summary=plain(summary(loaded.config)),
+                             step=loaded.step, parameters=sum(v.numel() for v in loaded.state.values())))
+
+
+checkpoint_panel(run if config is not None else None)
 
 st.subheader(t("lab.history"))
 past = st.session_state.get("lab.runs", [])

@@ -40,6 +40,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from . import checkpoint
+from .export import grad_flow_frame
 from .cells import CELLS
 from .experiments import SEQ2SEQ_DEFAULTS
 from .figures import attention_heatmap, grad_flow_animation, grad_norm_curve, training_curves
@@ -63,7 +64,6 @@ MODEL_OPTIONS = {"task": "task", "cell": "cell", "hidden": "hidden_size", "layer
 TRAINING_OPTIONS = {"optimizer": "optimizer", "lr": "lr", "clip": "clip", "batch": "batch_size", "steps": "steps",
                     "seed": "seed"}
 RUN_FILES = ("summary.json", "metrics.csv", "grad_flow.csv", "attention.csv", "figures.html")  # summary first
-FLOW_COLUMNS = ["step", "layer", "direction", "t", "quantity", "grad_norm"]
 MAX_TEXT_BYTES = 4 * MAX_CHARS  # UTF-8 takes at most 4 bytes a character
 INTERRUPTED = 130  # the shell's status for a run ended by Ctrl-C
 
@@ -379,8 +379,7 @@ def run_training(training: Training, args: argparse.Namespace, interrupt: Interr
                  loaded: checkpoint.Checkpoint | None = None) -> int:
     """Train with a progress bar until done or interrupted, then write the files, summary.json last."""
     config = training.config
-    flow: list[pd.DataFrame] = []
-    profiles: list[tuple[int, object]] = []  # (step, ‖∂L/∂h_t‖ of the top layer) per snapshot, for --html
+    snapshots: list[tuple[int, Trace | Seq2SeqTrace]] = []  # (step, compact trace): the gradient norms
     trace = last = None  # the latest snapshot (a diverged event carries none) and the latest event
     start = time.perf_counter()
     with tqdm(total=config.steps, file=sys.stderr, unit="step", desc=f"{config.cell} on {config.task}",
@@ -392,8 +391,7 @@ def run_training(training: Training, args: argparse.Namespace, interrupt: Interr
             last = event
             if last.trace is not None:
                 trace = last.trace
-                flow.append(grad_flow(last.step, trace))
-                profiles.append((last.step, top_profile(trace)))
+                snapshots.append((last.step, trace.compact()))
             if last.kind == "step":
                 bar.update(1)
                 bar.set_postfix(loss=f"{last.loss:.4f}", metric=f"{last.metric:.3f}", refresh=False)
@@ -404,14 +402,13 @@ def run_training(training: Training, args: argparse.Namespace, interrupt: Interr
     task = training.task
     seq2seq = task.shape == "seq2seq"
     write_atomic(out / "metrics.csv", history.to_csv(index=False))
-    frame = pd.concat(flow, ignore_index=True) if flow else pd.DataFrame(columns=FLOW_COLUMNS)
-    write_atomic(out / "grad_flow.csv", frame.to_csv(index=False))
+    write_atomic(out / "grad_flow.csv", grad_flow_frame(snapshots).to_csv(index=False))
     written = ["metrics.csv", "grad_flow.csv"]
     if seq2seq and trace is not None and trace.weights is not None:
         write_atomic(out / "attention.csv", attention_frame(trace).to_csv(index=False))
         written.append("attention.csv")
     if args.html:
-        write_atomic(out / "figures.html", figures_html(training, profiles, trace))
+        write_atomic(out / "figures.html", figures_html(training, snapshots, trace))
         written.append("figures.html")
     step = training.step + (loaded.step if loaded is not None else 0)
     if args.save is not None:
@@ -452,7 +449,7 @@ def top_profile(trace: Trace | Seq2SeqTrace):
     return trace.encoder_grad_norms() if isinstance(trace, Seq2SeqTrace) else trace.grad_norms()
 
 
-def figures_html(training: Training, profiles: list, trace: Trace | Seq2SeqTrace | None) -> str:
+def figures_html(training: Training, snapshots: list, trace: Trace | Seq2SeqTrace | None) -> str:
     """One self-contained page of the run's figures: loss, score, gradient norm, the gradient reaching each
     timestep over training, and (seq2seq with attention) the last snapshot's attention.  plotly.js is
     embedded once, so the page works with no network."""
@@ -464,8 +461,8 @@ def figures_html(training: Training, profiles: list, trace: Trace | Seq2SeqTrace
         training_curves(histories, y_title=task.metric_name, chance=task.chance, higher_is_better=task.higher_is_better),
         grad_norm_curve(histories, clip=config.clip),
     ]
-    if profiles:
-        figures.append(grad_flow_animation({label: profiles}))
+    if snapshots:
+        figures.append(grad_flow_animation({label: [(step, top_profile(snap)) for step, snap in snapshots]}))
     if isinstance(trace, Seq2SeqTrace) and trace.weights is not None:
         length = len(trace.input_tokens[0])
         rows = len(trace.target_tokens[0] or trace.predicted_tokens[0])
@@ -476,26 +473,6 @@ def figures_html(training: Training, profiles: list, trace: Trace | Seq2SeqTrace
     title = html.escape(f"rnnviz run: {label}, {training.step} steps")
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{title}</title></head>\n'
             f"<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n")
-
-
-def grad_flow(step: int, trace: Trace | Seq2SeqTrace) -> pd.DataFrame:
-    """Gradient norms per timestep from one snapshot: h for every cell, c for the LSTM, x (the layer's
-    input, direction 0 only); for a seq2seq model, h of the encoder's top layer."""
-    if isinstance(trace, Seq2SeqTrace):
-        norms = trace.encoder_grad_norms()
-        return pd.DataFrame({"step": step, "layer": -1, "direction": 0, "t": range(len(norms)), "quantity": "h",
-                             "grad_norm": norms})
-    frames = []
-    for layer in range(trace.num_layers):
-        for direction in range(trace.num_directions):
-            quantities = ["h", "c"] if trace.cell == "lstm" else ["h"]
-            if direction == 0:
-                quantities.append("x")
-            for quantity in quantities:
-                norms = trace.grad_norms(layer, direction, quantity)
-                frames.append(pd.DataFrame({"step": step, "layer": layer, "direction": direction,
-                                            "t": range(len(norms)), "quantity": quantity, "grad_norm": norms}))
-    return pd.concat(frames, ignore_index=True)
 
 
 def attention_frame(trace: Seq2SeqTrace) -> pd.DataFrame:

@@ -1,9 +1,19 @@
 """Page 7, the training lab: settings reach the engine, curves grow one point per step, finished runs fill the
-table, and settings the engine refuses show its message instead of a traceback."""
+table, settings the engine refuses show its message instead of a traceback, a checkpoint downloads and uploads
+(a bad one is refused and changes nothing), and the run exports as one zip."""
+
+import io
+import json
+import zipfile
 
 import numpy as np
+import pandas as pd
+import torch
 from conftest import array, figures, finish_training, run_page, shown
 
+from rnnviz import checkpoint
+from rnnviz.export import run_zip
+from rnnviz.train import TrainConfig, Training
 from rnnviz.ui.runner import clear_cache
 
 PAGE = "pages/7_training_lab.py"
@@ -127,3 +137,65 @@ def test_a_seq2seq_task_trains_with_attention_and_shows_the_encoders_gradient():
     assert result.status == "done" and result.config.attention == "dot" and result.config.task == "reverse"
     flow = _by_title(at, "gradient reaches")["data"][0]
     np.testing.assert_allclose(array(flow["y"]), result.latest_trace.encoder_grad_norms(), rtol=1e-6)
+
+
+class _Plant:
+    """Unpickling it would create a file: a hostile "checkpoint"."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return open, (str(self.path), "w")
+
+
+def test_a_bad_upload_shows_why_and_changes_nothing(tmp_path):
+    clear_cache()
+    at = _train(run_page(PAGE), 3)
+    runs, table = at.session_state["lab.runs"], at.dataframe[0].value
+    marker = tmp_path / "planted"
+    hostile = io.BytesIO()
+    torch.save({"format": checkpoint.FORMAT, "model": _Plant(marker)}, hostile)
+    at.file_uploader(key="lab.upload").set_value(("evil.pt", hostile.getvalue(), "application/octet-stream")).run()
+    assert not at.exception and not marker.exists()
+    error = shown(at.error[0].value)
+    assert "evil.pt was not loaded: refused" in error and "Nothing was changed" in error
+    at.file_uploader(key="lab.upload").set_value(("cut.pt", _lab_checkpoint(at)[:300], "application/octet-stream"))
+    at.run()
+    assert "cut.pt was not loaded: corrupt or truncated" in shown(at.error[0].value)
+    assert at.session_state["lab.runs"] == runs and at.dataframe[0].value.equals(table)
+    assert at.session_state["live_runs"]["lab.run"].results and not at.exception
+
+
+def _lab_checkpoint(at) -> bytes:
+    (result,) = at.session_state["live_runs"]["lab.run"].results.values()
+    return checkpoint.to_bytes(result.model(), result.config, result.model_step)
+
+
+def test_a_good_upload_says_what_it_holds():
+    clear_cache()
+    at = _train(run_page(PAGE), 3)
+    labels = [b.label for b in at.get("download_button")]
+    assert "Download the model (checkpoint)" in labels and "Download the run (zip)" in labels
+    at.file_uploader(key="lab.upload").set_value(("mine.pt", _lab_checkpoint(at), "application/octet-stream")).run()
+    assert not at.exception and not at.error
+    message = shown(at.success[0].value)
+    assert message.startswith("mine.pt: recall(") and "trained for 3 steps" in message
+
+
+def test_the_run_zip_holds_config_metrics_gradient_flow_and_checkpoint():
+    training = Training(TrainConfig(task="recall", task_params={"distance": 5}, hidden_size=8, steps=6,
+                                    snapshot_steps=3, device="cpu"))
+    snapshots = [(event.step, event.trace.compact()) for event in training if event.trace is not None]
+    archive = zipfile.ZipFile(io.BytesIO(run_zip(training.config, training.history(), snapshots, training.model,
+                                                 training.step)))
+    assert archive.namelist() == ["config.json", "metrics.csv", "grad_flow.csv", "checkpoint.pt"]
+    assert TrainConfig.from_dict(json.loads(archive.read("config.json"))) == training.config
+    metrics = pd.read_csv(archive.open("metrics.csv"))
+    pd.testing.assert_frame_equal(metrics, training.history(), check_dtype=False)
+    flow = pd.read_csv(archive.open("grad_flow.csv"))
+    assert sorted(flow["step"].unique()) == [0, 3, 6]
+    last = flow[(flow["step"] == 6) & (flow["layer"] == 0) & (flow["quantity"] == "h")]
+    np.testing.assert_allclose(last["grad_norm"], snapshots[-1][1].grad_norms())
+    loaded = checkpoint.load(archive.read("checkpoint.pt"))
+    assert loaded.step == 6 and all(torch.equal(loaded.state[k], v) for k, v in training.model.state_dict().items())

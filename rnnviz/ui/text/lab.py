@@ -71,6 +71,20 @@ EN = {
     "lab.compare_help": "Pick finished runs to draw their curves together.",
     "lab.compare_loss_caption": "the loss of the runs you picked, on one axis: which setting learns faster?",
     "lab.compare_metric_caption": "the score of the runs you picked (runs of different tasks have different scores).",
+    "lab.checkpoint": "Checkpoint and export",
+    "lab.checkpoint_intro": (
+        "A checkpoint is the trained model in one file: its weights and every setting that built it. Download it to "
+        "keep the model, or to continue it on the command line (`rnnviz run --load FILE`); the zip holds the whole "
+        "run: settings, curves, gradient flow and the checkpoint. Upload a checkpoint to see what it holds and to "
+        "continue training it here."
+    ),
+    "lab.checkpoint_none": "Train a model first: its checkpoint and the run's zip can then be downloaded here.",
+    "lab.download_checkpoint": "Download the model (checkpoint)",
+    "lab.download_zip": "Download the run (zip)",
+    "lab.upload": "Upload a checkpoint",
+    "lab.upload_help": "A .pt file saved by this lab or by `rnnviz run --save`. Files that are not one are refused.",
+    "lab.upload_refused": "{name} was not loaded: {message}. Nothing was changed.",
+    "lab.upload_loaded": "{name}: {summary}; trained for {step} steps ({parameters:,} weights).",
 }
 
 
@@ -144,4 +158,17 @@ ZH = {
     "lab.compare_help": "选择已完成的训练，把它们的曲线画在一起。",
     "lab.compare_loss_caption": "所选训练的损失画在同一坐标轴上：哪个设置学得更快？",
     "lab.compare_metric_caption": "所选训练的得分（不同任务的得分含义不同）。",
+    "lab.checkpoint": "检查点与导出",
+    "lab.checkpoint_intro": (
+        "检查点把训练好的模型存成一个文件：它的权重，以及构建它的全部设置。下载它可以保存模型，"
+        "也可以在命令行上继续训练（`rnnviz run --load FILE`）；zip 包含整次训练：设置、曲线、梯度流和检查点。"
+        "上传一个检查点，可以查看其中的内容，并在这里继续训练。"
+    ),
+    "lab.checkpoint_none": "请先训练一个模型，之后可以在这里下载它的检查点和本次训练的 zip。",
+    "lab.download_checkpoint": "下载模型（检查点）",
+    "lab.download_zip": "下载本次训练（zip）",
+    "lab.upload": "上传检查点",
+    "lab.upload_help": "由本实验室或 `rnnviz run --save` 保存的 .pt 文件。不是检查点的文件会被拒绝。",
+    "lab.upload_refused": "{name} 未被加载：{message}。没有任何改动。",
+    "lab.upload_loaded": "{name}：{summary}；已训练 {step} 步（{parameters:,} 个权重）。",
 }
