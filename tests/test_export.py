@@ -1,9 +1,11 @@
-"""Figure exports: the toolbar's image and the data files are named after the page and the figure."""
+"""Figure exports: PNG from the toolbar, SVG from the export menu, data as CSV, all named after page and figure.
+The downloads themselves happen in a browser: tests/test_browser_export.py."""
 
 import json
 
 from conftest import run_page
 
+from rnnviz.ui.svg_export import chart_class
 from rnnviz.ui.widgets import export_name, plotly_config
 
 
@@ -26,3 +28,12 @@ def test_a_translated_figure_key_becomes_a_file_name_every_system_accepts():
     assert export_name("attention.map.无注意力") == "attention.map.无注意力"
     assert plotly_config("vanish.profile")["toImageButtonOptions"] == {"format": "png", "scale": 2,
                                                                          "filename": "vanish.profile"}
+
+
+def test_every_figures_export_menu_offers_svg_of_that_same_chart():
+    at = run_page("pages/1_unrolled_rnn.py")
+    charts = [c.proto.id.rsplit("-", 1)[1] for c in at.get("plotly_chart")]
+    buttons = [json.loads(b.proto.json) for b in at.get("bidi_component") if b.proto.component_name == "rnnviz.svg_export"]
+    assert [b["target"] for b in buttons] == [chart_class(key) for key in charts] == \
+        ["st-key-unroll-step_figure", "st-key-unroll-heatmap"]  # the class Streamlit's front end gives each chart
+    assert {b["label"] for b in buttons} == {"Figure (SVG)"}
