@@ -19,9 +19,7 @@ import time
 
 import torch
 
-from rnnviz.exposure import LEVEL, SCHEDULES, SINE, exposure_demo
-
-TF, SS = "teacher forcing", "scheduled sampling"
+from rnnviz.exposure import LEVEL, SCHEDULED as SS, SCHEDULES, SINE, TEACHER as TF, exposure_demo
 
 
 def main() -> None:

@@ -19,6 +19,8 @@ import torch
 from . import experiments as ex
 from .analysis import rank_units, text_features
 from .analytic import fresh_cell, jacobian_study, unroll_text
+from .exposure import SAMPLES, SCHEDULED, TEACHER, cs182_demo, draw_autoregressive, draw_independent, exposure_demo, \
+    valid_share
 from .generate import default_prime, hidden_states, sample_text, unigram_bits
 from .record import Trace, record
 from .train import TrainConfig, Training
@@ -386,6 +388,53 @@ def bottleneck_stalls(seed: int) -> Measure:
     return Measure(score <= 0.7, score)
 
 
+# ---- generation ------------------------------------------------------------------------------------
+
+def cs182_sentences(seed: int) -> Measure:
+    """Of the page's 1000 samples at temperature 1, ≥ 95 % fed back are corpus sentences, ≤ 10 % drawn independently."""
+    demo = cs182_demo(seed)
+    fed = valid_share(demo.task, draw_autoregressive(demo, SAMPLES, seed))
+    independent = valid_share(demo.task, draw_independent(demo.marginals, SAMPLES, seed))
+    return Measure(fed >= 0.95 and independent <= 0.1, fed)
+
+
+_EXPOSURE: dict = {}
+
+
+def exposure_run(seed: int):
+    if seed not in _EXPOSURE:
+        _EXPOSURE[seed] = exposure_demo(seed)
+    return _EXPOSURE[seed]
+
+
+def teacher_forced_gap(seed: int) -> Measure:
+    gap = exposure_run(seed).gap(TEACHER)
+    return Measure(gap >= 100, gap)
+
+
+def scheduled_trades_one_step(seed: int) -> Measure:
+    """Scheduled sampling narrows the gap, and its one-step error is over 10× the teacher-forced model's."""
+    demo = exposure_run(seed)
+    worse = float(demo.one_step[SCHEDULED].mean() / demo.one_step[TEACHER].mean())
+    return Measure(demo.gap(SCHEDULED) < demo.gap(TEACHER) and worse >= 10, worse)
+
+
+def teacher_forced_first_steps(seed: int) -> Measure:
+    demo = exposure_run(seed)
+    lead = demo.free[SCHEDULED][:3] - demo.free[TEACHER][:3]
+    return Measure(bool((lead > 0).all()), float(lead.min()))
+
+
+def late_rollout_knows_nothing(seed: int) -> Measure:
+    """Second half of the rollout: the scheduled model's error within 15 % of always predicting 0, the
+    teacher-forced model's above it."""
+    demo = exposure_run(seed)
+    late = slice(len(demo.horizons) // 2, None)
+    zero = demo.zero[late].mean()
+    scheduled, teacher = demo.free[SCHEDULED][late].mean() / zero, demo.free[TEACHER][late].mean() / zero
+    return Measure(abs(scheduled - 1) <= 0.15 and teacher > 1, float(scheduled))
+
+
 # ---- the registry ----------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -492,6 +541,21 @@ CLAIMS: list[Claim] = [
     Claim("attention.without_stalls", ("attention.claim_default",),
           "attention page defaults: the model without attention stays at or below 70 % exact match",
           "held-out exact match", bottleneck_stalls),
+    Claim("generation.cs182", ("generation.claim_cs182",),
+          "CS182 sentences, 1000 samples at temperature 1: ≥ 95 % valid fed back, ≤ 10 % drawn independently",
+          "share valid fed back", cs182_sentences),
+    Claim("generation.teacher_gap", ("generation.claim_teacher_gap",),
+          "sine rollout, teacher forcing: mean free-running MSE ≥ 100× the one-step MSE", "free ÷ one-step",
+          teacher_forced_gap),
+    Claim("generation.scheduled_trade", ("generation.claim_scheduled_trade",),
+          "scheduled sampling (inverse sigmoid): a narrower gap, and one-step MSE ≥ 10× teacher forcing's",
+          "one-step MSE, scheduled ÷ teacher-forced", scheduled_trades_one_step),
+    Claim("generation.teacher_first_steps", ("generation.claim_teacher_first_steps",),
+          "sine rollout: over the first three free-running steps the teacher-forced model's error is the lower",
+          "smallest lead of the scheduled model's error", teacher_forced_first_steps),
+    Claim("generation.late_rollout", ("generation.claim_late_rollout",),
+          "second half of the rollout: scheduled within 15 % of always predicting 0, teacher-forced above it",
+          "scheduled error ÷ predicting 0", late_rollout_knows_nothing),
 ]
 
 

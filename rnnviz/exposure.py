@@ -36,6 +36,7 @@ CS182 = dict(cell="lstm", hidden_size=32, steps=300, lr=1e-2, batch_size=48)
 SINE = dict(length=30, warmup=10, cell="gru", hidden_size=32, steps=200, lr=1e-2, batch_size=32,
             schedule="inverse_sigmoid")
 SAMPLES = 1000     # sentences drawn for each share of valid sentences
+TEACHER, SCHEDULED = "teacher forcing", "scheduled sampling"  # the two models of `exposure_demo`
 
 
 def teacher_probability(kind: str, step: int, steps: int, level: float = LEVEL) -> float:
@@ -145,6 +146,13 @@ def cs182_demo(seed: int = 0, text: str | None = None) -> SentenceDemo:
 
 
 @torch.no_grad()
+def next_logits(demo: SentenceDemo, words: list[str]) -> torch.Tensor:
+    """The model's logits (1, V) for the word that follows <s> and `words`."""
+    ids = torch.cat([torch.tensor([demo.task.bos]), demo.task.encode(words)])
+    return demo.model(ids[None])[0][:, -1]
+
+
+@torch.no_grad()
 def step_marginals(model: SequenceModel, task: Sentences) -> np.ndarray:
     """P(w_t) at each step t (T, V): the model's distribution after each corpus sentence's own prefix, averaged
     over the sentences (all equally likely); a sentence that has ended contributes </s>."""
@@ -208,7 +216,7 @@ def exposure_demo(seed: int = 0, schedule: str = SINE["schedule"], level: float 
     s = {**SINE, **changes}
     task = Sine(length=s["length"], noise=0.0)
     free, one_step = {}, {}
-    for label, kind in (("teacher forcing", None), ("scheduled sampling", schedule)):
+    for label, kind in ((TEACHER, None), (SCHEDULED, schedule)):
         model = build(task, s["cell"], s["hidden_size"], seed)
         fit(model, task, s["steps"], s["lr"], s["batch_size"], seed, kind, level)
         free[label], one_step[label] = rollout_errors(model, task, s["warmup"])

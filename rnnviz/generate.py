@@ -7,10 +7,11 @@ softmax(logits / temperature) and feeds it back in, carrying the recurrent state
 `sample_ids` does the same for any token model (a batch of primes at once, word or character ids).
 Low temperatures approach the greedy path (always the most likely character) and temperature 0 is
 greedy decoding; 1 samples the model's own distribution; higher ones flatten it.  `top_k` keeps only
-the k likeliest tokens at each step (`pick`).  An empty prime reads a line break instead (the sample is
-then the start of a line), or the text's most common character when it has no line breaks.  `unigram_bits` is the bits per character of that frequency table
-alone, the bar a model must beat.  `hidden_states` replays a text through an instrumented copy of the
-recurrent layer (`record`) so a page can colour the text by one unit.  Pure torch; no Streamlit.
+the k likeliest tokens at each step (`pick`, drawing from `next_distribution`).  An empty prime reads a
+line break instead (the sample is then the start of a line), or the text's most common character when
+it has no line breaks.  `unigram_bits` is the bits per character of that frequency table alone, the bar
+a model must beat.  `hidden_states` replays a text through an instrumented copy of the recurrent layer
+(`record`) so a page can colour the text by one unit.  Pure torch; no Streamlit.
 """
 
 from __future__ import annotations
@@ -36,19 +37,26 @@ def _check(length: int, temperature: float, top_k: int | None) -> None:
         raise ValueError(f"top_k must be a whole number of at least 1 (or None for all tokens), got {top_k!r}")
 
 
-def pick(logits: torch.Tensor, temperature: float, top_k: int | None, generator: torch.Generator) -> torch.Tensor:
-    """The next token of each row of `logits` (B, V) → LongTensor (B,): the argmax at temperature 0, else a
-    draw from softmax(logits / temperature) over the `top_k` likeliest tokens (all when None; a tie with the
-    k-th is kept)."""
+def next_distribution(logits: torch.Tensor, temperature: float, top_k: int | None) -> torch.Tensor:
+    """What `pick` draws from, (B, V) float64: softmax(logits / temperature) over the `top_k` likeliest tokens
+    (all when None; a tie with the k-th is kept); at temperature 0 all the mass on the argmax."""
     logits = logits.double().cpu()
     if not torch.isfinite(logits).all():
         raise ValueError("the model's predictions are not finite numbers (did training diverge?)")
     if temperature == 0:
-        return logits.argmax(-1)
+        return torch.nn.functional.one_hot(logits.argmax(-1), logits.shape[-1]).double()
     if top_k is not None and top_k < logits.shape[-1]:
         kth = logits.topk(top_k, dim=-1).values[:, -1:]
         logits = logits.masked_fill(logits < kth, -math.inf)
-    probs = torch.softmax(logits / temperature, dim=-1)
+    return torch.softmax(logits / temperature, dim=-1)
+
+
+def pick(logits: torch.Tensor, temperature: float, top_k: int | None, generator: torch.Generator) -> torch.Tensor:
+    """The next token of each row of `logits` (B, V) → LongTensor (B,): the argmax at temperature 0 (greedy
+    decoding), else a draw from `next_distribution`."""
+    probs = next_distribution(logits, temperature, top_k)
+    if temperature == 0:
+        return probs.argmax(-1)
     return torch.multinomial(probs, 1, generator=generator)[:, 0]
 
 
