@@ -22,6 +22,9 @@ from rnnviz.ui import control, figure, live_training, metric_name, page_setup, p
 # (measured on one CPU thread).  The lab starts short tasks shorter than the engine's defaults, so the
 # default run succeeds within its 300 steps.
 MAX_LENGTH = 500
+# Continuing a checkpoint: its model, and these settings of the lab's (how to train, not what).
+TRAINING_FIELDS = ("optimizer", "lr", "clip", "batch_size", "steps", "seed", "device", "threads", "snapshot_seconds",
+                   "snapshot_steps", "probe_size")
 LAB_DEFAULTS = {"recall": {"distance": 10}, "adding": {"length": 50}}
 HIDDEN_SIZES = [2, 4, 8, 16, 32, 64, 128, 256]
 BATCH_SIZES = [1, 4, 16, 32, 64, 128, 256, 512]
@@ -146,7 +149,7 @@ def remember(run) -> None:
     runs compared."""
     past = st.session_state.setdefault("lab.runs", [])
     for label, result in run.results.items():
-        key = (result.config.key(), result.status, result.step)
+        key = (result.config.key(), result.status, result.step, result.from_checkpoint)
         if not result.finished or any(entry["key"] == key for entry in past):
             continue
         history = result.history()
@@ -160,10 +163,23 @@ def remember(run) -> None:
         st.session_state["lab.compare"] = [*st.session_state.get("lab.compare", []), name]  # drawn at once
 
 
-if config is not None:
-    run_label = t("lab.run_label", cell=t(f"common.cell.{cell}"), layers=layers, hidden=hidden,
-                  bi=t("lab.run_bi") if bidirectional else "")
-    run = live_training("lab.run", {run_label: config}, draw)
+def run_label(c: TrainConfig) -> str:
+    return t("lab.run_label", cell=t(f"common.cell.{c.cell}"), layers=c.num_layers, hidden=c.hidden_size,
+             bi=t("lab.run_bi") if c.bidirectional else "")
+
+
+continued = st.session_state.get("lab.continue")  # (file name, Checkpoint): set by the upload's Continue button
+if config is not None and continued is None:
+    run = live_training("lab.run", {run_label(config): config}, draw)
+    remember(run)
+elif config is not None:
+    name, loaded = continued
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.info(t("lab.continuing", name=plain(name), summary=plain(summary(loaded.config)), step=loaded.step))
+    right.button(t("lab.afresh"), key="lab.afresh", on_click=st.session_state.pop, args=("lab.continue", None))
+    label = t("lab.continued_label", label=run_label(loaded.config))
+    resumed = loaded.config.replace(**{field: getattr(config, field) for field in TRAINING_FIELDS})
+    run = live_training("lab.run", {label: resumed}, draw, weights={label: loaded.state})
     remember(run)
 
 
@@ -190,13 +206,12 @@ def checkpoint_panel(run) -> None:
     with left:
         if model is None:
             st.caption(t("lab.checkpoint_none"))
-        else:
-            st.download_button(t("lab.download_checkpoint"),
-                               lambda: checkpoint.to_bytes(model, result.config, result.model_step), "rnnviz_model.pt",
-                               "application/octet-stream", key="lab.checkpoint_pt", on_click="ignore")
+        else:  # a continued checkpoint counts the updates it had before
+            step = result.model_step + (continued[1].step if result.from_checkpoint and continued else 0)
+            st.download_button(t("lab.download_checkpoint"), lambda: checkpoint.to_bytes(model, result.config, step),
+                               "rnnviz_model.pt", "application/octet-stream", key="lab.checkpoint_pt", on_click="ignore")
             st.download_button(t("lab.download_zip"),
-                               lambda: run_zip(result.config, result.history(), result.snapshots, model,
-                                               result.model_step),
+                               lambda: run_zip(result.config, result.history(), result.snapshots, model, step),
                                "rnnviz_run.zip", "application/zip", key="lab.run_zip", on_click="ignore")
     with right:
         upload = st.file_uploader(t("lab.upload"), type=["pt", "pth"], key="lab.upload", help=t("lab.upload_help"))
@@ -207,6 +222,8 @@ def checkpoint_panel(run) -> None:
             else:
                 st.success(t("lab.upload_loaded", name=plain(upload.name), summary=plain(summary(loaded.config)),
                              step=loaded.step, parameters=sum(v.numel() for v in loaded.state.values())))
+                st.button(t("lab.continue"), key="lab.continue_button", on_click=st.session_state.__setitem__,
+                          args=("lab.continue", (upload.name, loaded)))
 
 
 checkpoint_panel(run if config is not None else None)

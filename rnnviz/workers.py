@@ -63,12 +63,14 @@ def default_size() -> int:
 class Job:
     """Labelled configs to train in one worker.  `deliver(message)` is called from the pool's threads with
     ("status", label, status, message), ("rows", label, rows), ("snapshot", label, step, trace),
-    ("weights", label, step, state_dict) and ("end", label, status, message, diverged_at)."""
+    ("weights", label, step, state_dict) and ("end", label, status, message, diverged_at).  A label in
+    `weights` starts from that state dict (a checkpoint's) instead of its config's fresh initialisation."""
 
     configs: dict[str, TrainConfig]
     deliver: Callable[[tuple], None]
     owner: str = ""
     is_watched: Callable[[], bool] | None = None
+    weights: dict[str, dict] = field(default_factory=dict)
     seconds: float = field(init=False)      # estimated training time, all configs
     started: float | None = None            # time.monotonic() when a worker took it
     steps_done: int = 0
@@ -252,7 +254,7 @@ class Pool:
                 else:
                     del self._queue[owner]
                 worker.job, job.started = job, time.monotonic()
-                worker.send(("run", {label: config.to_dict() for label, config in job.configs.items()}))
+                worker.send(("run", {label: config.to_dict() for label, config in job.configs.items()}, job.weights))
 
     def _received(self, worker: _Worker, message: tuple) -> None:
         with self._lock:
@@ -356,17 +358,20 @@ def serve(conn: Channel, threads: int) -> None:
             return
         if message == "stop":  # arrived after its job had ended
             continue
-        _, configs = message
-        _train({label: TrainConfig.from_dict(c) for label, c in configs.items()}, conn)
+        _, configs, weights = message
+        _train({label: TrainConfig.from_dict(c) for label, c in configs.items()}, conn, weights)
         conn.send(("idle",))
 
 
-def _train(configs: dict[str, TrainConfig], conn) -> None:
-    """Train the configs round-robin, a step each in turn, sending what the page shows."""
+def _train(configs: dict[str, TrainConfig], conn, weights: dict[str, dict] | None = None) -> None:
+    """Train the configs round-robin, a step each in turn, sending what the page shows; a label in `weights`
+    starts from that state dict."""
     runs = {}
     for label, config in configs.items():
         try:
             training = Training(config)
+            if weights and label in weights:
+                training.model.load_state_dict(weights[label])
             runs[label] = _Run(label, training, iter(training), conn)
             conn.send(("status", label, "running", ""))
         except Exception as exc:  # a bad device, a task that cannot be built: say so on the page

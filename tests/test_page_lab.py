@@ -199,3 +199,22 @@ def test_the_run_zip_holds_config_metrics_gradient_flow_and_checkpoint():
     np.testing.assert_allclose(last["grad_norm"], snapshots[-1][1].grad_norms())
     loaded = checkpoint.load(archive.read("checkpoint.pt"))
     assert loaded.step == 6 and all(torch.equal(loaded.state[k], v) for k, v in training.model.state_dict().items())
+
+
+def test_an_uploaded_checkpoint_continues_from_its_own_weights():
+    clear_cache()
+    at = _train(run_page(PAGE), 3)
+    (first,) = at.session_state["live_runs"]["lab.run"].results.values()
+    at.file_uploader(key="lab.upload").set_value(("mine.pt", _lab_checkpoint(at), "application/octet-stream")).run()
+    at.button(key="lab.continue_button").click().run()
+    assert "Continuing mine.pt after its 3 steps" in shown(at.info[0].value)
+    at = _train(at, 4)
+    (label, result), = at.session_state["live_runs"]["lab.run"].results.items()
+    assert label == "LSTM 1×32 (continued)" and result.from_checkpoint and result.status == "done"
+    assert result.step == 4
+    # its first snapshot replays the checkpoint's weights: the same gradient flow as where the first run ended
+    np.testing.assert_allclose(result.snapshots[0][1].grad_norms(), first.latest_trace.grad_norms(), rtol=1e-12)
+    assert len(at.dataframe[0].value) == 2  # both runs in the table
+    at.button(key="lab.afresh").click().run()
+    assert not any("Continuing" in i.value for i in at.info)
+    assert next(iter(at.session_state["live_runs"]["lab.run"].results)) == "LSTM 1×32"

@@ -52,6 +52,7 @@ class Result:
     message: str = ""
     diverged_at: int | None = None
     model_step: int | None = None         # the update after which the latest weights were sent
+    from_checkpoint: bool = False         # started from a checkpoint's weights: never shared through the cache
     _weights: dict | None = field(default=None, repr=False)
     _model: tuple | None = field(default=None, repr=False)  # (model_step, model) built from the weights
 
@@ -144,7 +145,7 @@ def cached(config: TrainConfig) -> Result | None:
 
 
 def _remember(result: Result) -> None:
-    if result.status not in ("done", "diverged"):
+    if result.status not in ("done", "diverged") or result.from_checkpoint:
         return
     with _cache_lock:
         _cache[result.config.key()] = result
@@ -162,13 +163,17 @@ class LiveRun:
 
     `owner` names the session the run belongs to (the queue serves owners in turn); `is_watched()`,
     when given, says whether anyone is still connected to it: after workers.ABANDON_SECONDS without
-    anyone, the run stops as if Stop were pressed."""
+    anyone, the run stops as if Stop were pressed.  A label in `weights` (label → state dict, a checkpoint's)
+    continues training those weights instead of starting afresh."""
 
     def __init__(self, configs: dict[str, TrainConfig], is_watched: Callable[[], bool] | None = None,
-                 owner: str = ""):
+                 owner: str = "", weights: dict[str, dict] | None = None):
         if not configs:
             raise ValueError("a LiveRun needs at least one config")
-        self.results: dict[str, Result] = {label: cached(config) or Result(config) for label, config in configs.items()}
+        self.weights = weights or {}
+        self.results: dict[str, Result] = {
+            label: Result(config, from_checkpoint=True) if label in self.weights else cached(config) or Result(config)
+            for label, config in configs.items()}
         self.from_cache = all(r.finished for r in self.results.values())
         self._is_watched, self._owner = is_watched, owner
         self._job: workers.Job | None = None
@@ -225,7 +230,7 @@ class LiveRun:
         if self.finished or self.running:
             return self
         for label, result in self.results.items():  # trained by another session meanwhile
-            if not result.finished:
+            if not result.finished and not result.from_checkpoint:
                 self.results[label] = cached(result.config) or result
         pending = {label: r for label, r in self.results.items() if not r.finished}
         for label, why in self.refused().items():
@@ -235,8 +240,9 @@ class LiveRun:
             return self
         for result in pending.values():
             result.status = "waiting"
+        weights = {label: self.weights[label] for label in pending if label in self.weights}
         self._job = workers.Job({label: r.config for label, r in pending.items()}, self._deliver, self._owner,
-                                self._is_watched)
+                                self._is_watched, weights)
         workers.pool().submit(self._job)
         return self
 

@@ -251,9 +251,14 @@ def session_watch() -> tuple[Callable[[], bool] | None, str]:
     return (lambda: server.is_active_session(session_id)), session_id
 
 
-def new_run(configs: dict[str, TrainConfig]) -> LiveRun:
+def new_run(configs: dict[str, TrainConfig], weights: dict[str, dict] | None = None) -> LiveRun:
     is_watched, owner = session_watch()
-    return LiveRun(configs, is_watched, owner)
+    return LiveRun(configs, is_watched, owner, weights)
+
+
+def run_identity(configs: dict[str, TrainConfig], weights: dict[str, dict]) -> tuple:
+    """What makes two live runs the same: their configs, and the very state dicts they start from."""
+    return {label: config.key() for label, config in configs.items()}, {label: id(w) for label, w in weights.items()}
 
 
 def poll_seconds() -> float:
@@ -263,22 +268,23 @@ def poll_seconds() -> float:
 
 
 def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[LiveRun], None],
-                  button: str | None = None) -> LiveRun:
+                  button: str | None = None, weights: dict[str, dict] | None = None) -> LiveRun:
     """Train / Stop buttons, a progress bar with the run's place in the queue and the time it still
     needs, and `draw(run)` redrawn every half second while training (the run trains in a worker process).
+    A label in `weights` (label → state dict, a checkpoint's) continues from those weights.
 
     The run lives in the session, so it survives a trip to another page; configs that were trained
     before (by anyone on this server) come back from the cache at once."""
     runs = st.session_state.setdefault("live_runs", {})
     run: LiveRun | None = runs.get(key)
-    wanted = {label: config.key() for label, config in configs.items()}
-    if run is None or {label: config.key() for label, config in run.configs.items()} != wanted:
+    weights = weights or {}
+    if run is None or run_identity(run.configs, run.weights) != run_identity(configs, weights):
         if run is not None:
             run.stop()
-        run = runs[key] = new_run(configs)
+        run = runs[key] = new_run(configs, weights)
     if st.session_state.pop(f"{key}.start", False):  # Train was pressed: start with the settings on screen now
         if run.finished:  # a stopped or failed run starts afresh
-            run = runs[key] = new_run(configs)
+            run = runs[key] = new_run(configs, weights)
         run.start()
     label = button or t("common.train")
 

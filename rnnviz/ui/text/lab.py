@@ -85,6 +85,11 @@ EN = {
     "lab.upload_help": "A .pt file saved by this lab or by `rnnviz run --save`. Files that are not one are refused.",
     "lab.upload_refused": "{name} was not loaded: {message}. Nothing was changed.",
     "lab.upload_loaded": "{name}: {summary}; trained for {step} steps ({parameters:,} weights).",
+    "lab.continue": "Continue training it",
+    "lab.continuing": ("Continuing {name} after its {step} steps: the model is the checkpoint's ({summary}); of the "
+                       "settings above, only how to train applies (optimizer, learning rate, clipping, batch, steps)."),
+    "lab.afresh": "Train afresh",
+    "lab.continued_label": "{label} (continued)",
 }
 
 
@@ -171,4 +176,9 @@ ZH = {
     "lab.upload_help": "由本实验室或 `rnnviz run --save` 保存的 .pt 文件。不是检查点的文件会被拒绝。",
     "lab.upload_refused": "{name} 未被加载：{message}。没有任何改动。",
     "lab.upload_loaded": "{name}：{summary}；已训练 {step} 步（{parameters:,} 个权重）。",
+    "lab.continue": "继续训练它",
+    "lab.continuing": ("正在继续训练 {name}（已训练 {step} 步）：模型来自检查点（{summary}）；上面的设置中只有训练方式生效"
+                       "（优化器、学习率、裁剪、批大小、步数）。"),
+    "lab.afresh": "重新训练",
+    "lab.continued_label": "{label}（继续）",
 }
