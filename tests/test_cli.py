@@ -161,6 +161,7 @@ def test_an_interrupted_run_leaves_a_consistent_out(tmp_path, sig):
     reader.join(10)
     err_text = "".join(err)
     assert "Traceback" not in err_text
+    assert err_text.index("first snapshot") < err_text.index("loss=")  # the bar is up before the first step
     message = err_text.rsplit("\r", 1)[-1].strip().splitlines()[-1]
     assert message.startswith("rnnviz: interrupted after ") and " of 1000000 steps; wrote " in message
     summary = json.loads((out / "summary.json").read_text())
