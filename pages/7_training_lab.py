@@ -209,7 +209,8 @@ def checkpoint_panel(run) -> None:
         else:  # a continued checkpoint counts the updates it had before
             step = result.model_step + (continued[1].step if result.from_checkpoint and continued else 0)
             st.download_button(t("lab.download_checkpoint"), lambda: checkpoint.to_bytes(model, result.config, step),
-                               "rnnviz_model.pt", "application/octet-stream", key="lab.checkpoint_pt", on_click="ignore")
+                               "rnnviz_model.pt", "application/octet-stream", key="lab.checkpoint_pt",
+                               on_click="ignore")
             st.download_button(t("lab.download_zip"),
                                lambda: run_zip(result.config, result.history(), result.snapshots, model, step),
                                "rnnviz_run.zip", "application/zip", key="lab.run_zip", on_click="ignore")

@@ -458,7 +458,8 @@ def figures_html(training: Training, snapshots: list, trace: Trace | Seq2SeqTrac
     histories = {label: training.history()}
     figures = [
         training_curves(histories, y="loss", higher_is_better=False),
-        training_curves(histories, y_title=task.metric_name, chance=task.chance, higher_is_better=task.higher_is_better),
+        training_curves(histories, y_title=task.metric_name, chance=task.chance,
+                        higher_is_better=task.higher_is_better),
         grad_norm_curve(histories, clip=config.clip),
     ]
     if snapshots:
