@@ -107,7 +107,7 @@ except ValueError as exc:
 
 def summary(c: TrainConfig) -> str:
     """One line that names every setting of a run."""
-    params = ", ".join(f"{k}={v}" for k, v in c.task_params.items())
+    params = ", ".join(f"{k}={v if len(str(v)) <= 24 else str(v)[:20] + '…'}" for k, v in c.task_params.items())
     return t("lab.summary", task=f"{c.task}({params})", cell=c.cell, bi=t("lab.bi") if c.bidirectional else "",
              layers=c.num_layers, hidden=c.hidden_size, nonlinearity=f" {c.nonlinearity}" if c.cell == "rnn" else "",
              encoding=c.encoding, init=c.init if c.init == "default" else f"{c.init}×{c.init_scale:g}",

@@ -181,6 +181,12 @@ def test_a_good_upload_says_what_it_holds():
     assert not at.exception and not at.error
     message = shown(at.success[0].value)
     assert message.startswith("mine.pt: recall(") and "trained for 3 steps" in message
+    text = "the quick brown fox jumps over the lazy dog. " * 200  # a text of its own: named, not printed
+    charlm = TrainConfig(task="charlm", task_params={"text": text}, hidden_size=8, steps=0, device="cpu")
+    data = checkpoint.to_bytes(Training(charlm).model, charlm, 0)
+    at.file_uploader(key="lab.upload").set_value(("text.pt", data, "application/octet-stream")).run()
+    message = shown(at.success[0].value)
+    assert not at.exception and "text=the quick brown fox …" in message and len(message) < 400
 
 
 def test_the_run_zip_holds_config_metrics_gradient_flow_and_checkpoint():
