@@ -9,13 +9,14 @@ import streamlit as st
 
 from rnnviz.exposure import (LEVEL, SAMPLES, SCHEDULED, SCHEDULES, SINE, TEACHER, cs182_demo, draw_autoregressive,
                              draw_independent, exposure_demo, next_logits, teacher_probability, valid_share)
-from rnnviz.figures import marginals_heatmap, next_word_bars, rollout_errors, schedule_curves
+from rnnviz.figures import legend_below, marginals_heatmap, next_word_bars, rollout_errors, schedule_curves
 from rnnviz.figures.generation import WORDS
 from rnnviz.generate import next_distribution
 from rnnviz.ui import control, figure, page_setup, t
 
 TOP_K = [0, 1, 2, 3, 5]  # 0: every word
 SHOWN = 8                # samples listed of each kind
+MIN_SHOWN = 0.001        # words less likely than this in both distributions are left out of the bars
 
 settings = page_setup("generation")
 words = {**settings.words, **{name: t(f"generation.fig.{name}") for name in WORDS}}
@@ -61,10 +62,12 @@ drawn_label = t("generation.label.sampled", temperature=temperature,
                 top_k=t("generation.top_k.all") if top_k == 0 else t("generation.top_k.k", k=top_k))
 probs = {t("generation.label.model"): next_distribution(logits, 1.0, None)[0].numpy(),
          drawn_label: next_distribution(logits, temperature, top_k or None)[0].numpy()}
+likely = np.flatnonzero(np.maximum(*probs.values()) >= MIN_SHOWN)  # the words either distribution can draw
 left, right = st.columns(2, gap="medium")
 with left:
-    figure(next_word_bars(probs, task.words, "I", projector=settings.projector, words=words),
-           t("generation.next_caption"), key="generation.next",
+    fig = next_word_bars({label: p[likely] for label, p in probs.items()}, [task.words[i] for i in likely], "I",
+                         projector=settings.projector, words=words)
+    figure(legend_below(fig), t("generation.next_caption", shown=MIN_SHOWN), key="generation.next",
            data=pd.DataFrame({"word": task.words, **probs}))
 with right:
     figure(marginals_heatmap(demo.marginals, task.words, projector=settings.projector, words=words),
@@ -108,7 +111,8 @@ else:
         result = wave_models(*run_key)
     free = {labels[k]: v for k, v in result.free.items()}
     one_step = {labels[k]: v for k, v in result.one_step.items()}
-    fig = rollout_errors(result.horizons, free, one_step, result.zero, projector=settings.projector, words=words)
+    fig = legend_below(rollout_errors(result.horizons, free, one_step, result.zero, projector=settings.projector,
+                                      words=words))
     frame = pd.DataFrame({"horizon": result.horizons, "zero": result.zero,
                           **{f"{k} free": v for k, v in result.free.items()},
                           **{f"{k} one step": v for k, v in result.one_step.items()}})

@@ -17,7 +17,7 @@ WORDS = {
     "gen_next_title": "Next word after “{prime}”",
     "gen_word": "word",
     "gen_probability": "probability",
-    "gen_marginals_title": "What the model predicts at each step, averaged over the sentences",
+    "gen_marginals_title": "Marginals: P(word) at each position",
     "gen_position": "position in the sentence",
     "gen_marginal_hover": "position {t}: {word}<br>P = {p}",
     "gen_schedule_title": "Probability of feeding the true previous value",

@@ -36,7 +36,7 @@ EN = {
     "generation.label.sampled": "drawn from (temperature {temperature:g}, {top_k})",
     "generation.next_caption": (
         "the model's own probabilities after “I” (about a third each for think, like and am), next to the "
-        "distribution actually drawn from at this temperature and top-k."
+        "distribution actually drawn from at this temperature and top-k. Words below {shown:g} in both are left out."
     ),
     "generation.marginals_caption": (
         "each column is what the model predicts at one position, averaged over the three sentences. Drawing every "
@@ -138,7 +138,7 @@ ZH = {
     "generation.top_k.k": "前 {k} 个",
     "generation.label.model": "模型（温度 1）",
     "generation.label.sampled": "实际抽取的分布（温度 {temperature:g}，{top_k}）",
-    "generation.next_caption": "模型在 “I” 之后给出的概率（think、like、am 各约三分之一），旁边是在当前温度和 top-k 下实际抽取的分布。",
+    "generation.next_caption": "模型在 “I” 之后给出的概率（think、like、am 各约三分之一），旁边是在当前温度和 top-k 下实际抽取的分布。两者都低于 {shown:g} 的词不画出。",
     "generation.marginals_caption": "每一列是模型在某个位置的预测，对三句话取平均。若每个词都只从自己那一列抽取、不看前面的词，几句话就会混在一起。",
     "generation.independent": "从每一步的边缘分布独立抽取",
     "generation.autoregressive": "自回归抽取（每个词都回馈）",
@@ -192,7 +192,7 @@ ZH = {
     "generation.fig.gen_next_title": "“{prime}” 之后的下一个词",
     "generation.fig.gen_word": "词",
     "generation.fig.gen_probability": "概率",
-    "generation.fig.gen_marginals_title": "模型在每一步的预测（对几句话取平均）",
+    "generation.fig.gen_marginals_title": "边缘分布：每个位置上各词的概率 P",
     "generation.fig.gen_position": "句中位置",
     "generation.fig.gen_marginal_hover": "位置 {t}：{word}<br>P = {p}",
     "generation.fig.gen_schedule_title": "输入真实前一个值的概率",
