@@ -1,8 +1,6 @@
 """Lesson presets (assets/presets.toml): every preset names every control of its page, in both languages, with
 values its page's controls take; choosing one sets the controls and the URL, so its link can be shared."""
 
-import math
-
 import pytest
 from conftest import ROOT, run_page
 from streamlit.testing.v1 import AppTest
@@ -10,7 +8,7 @@ from streamlit.testing.v1.element_tree import Widget
 
 from rnnviz.claims import CLAIMS
 from rnnviz.ui import PAGES
-from rnnviz.ui.presets import PRESETS
+from rnnviz.ui.presets import PRESETS, names
 from rnnviz.ui.text import LANGUAGES
 
 PAGE_FILES = {page.key: page.path for page in PAGES}
@@ -21,14 +19,6 @@ def controls(at, page: str) -> dict:
     """key → widget of every control of `page` drawn now (the sidebar's shared settings excepted)."""
     return {w.key: w for w in at if isinstance(w, Widget) and w.key and w.key.startswith(page + ".")
             and w.type not in NOT_CONTROLS}
-
-
-def names(url_value: str, value) -> bool:
-    if isinstance(value, bool):
-        return url_value.lower() == str(value).lower()
-    if isinstance(value, (int, float)):
-        return math.isclose(float(url_value), value)
-    return url_value == str(value)
 
 
 def test_every_preset_belongs_to_a_page_and_speaks_both_languages():
@@ -93,3 +83,12 @@ def test_a_preset_goes_dark_when_a_control_moves_away_from_it():
     assert at.pills(key="presets.flow").value is None
     assert not any(PRESETS["flow"]["bias1"].about["en"] in caption.value for caption in at.caption)
     assert at.selectbox(key="flow.init").value == "bias1"  # the other controls keep the preset's values
+
+
+def test_a_shared_preset_link_lights_its_pill_on_the_first_run():
+    run_page("pages/3_gradient_flow.py")  # any earlier visit on this server declares the controls' defaults
+    at = AppTest.from_file(str(ROOT / "pages/3_gradient_flow.py"), default_timeout=120)
+    at.query_params["flow.init"], at.query_params["flow.steps"] = "bias1", "400"  # what the preset's link holds
+    at.run()
+    assert at.pills(key="presets.flow").value == "bias1"
+    assert any(PRESETS["flow"]["bias1"].about["en"] in caption.value for caption in at.caption)

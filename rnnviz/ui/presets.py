@@ -39,12 +39,36 @@ def load(path: Path = PRESETS_FILE) -> dict[str, dict[str, Preset]]:
 
 
 PRESETS = load()
+DEFAULTS: dict[str, object] = {}  # control key → the value it starts from, as `control()` declares it
+
+
+def names(sent: str, value) -> bool:
+    """Whether the URL's text `sent` names a control's `value` (?seed=3.0 names 3; ?seed=3.5 does not)."""
+    if isinstance(value, bool):
+        return sent.lower() == str(value).lower()
+    if isinstance(value, (int, float)):
+        try:
+            return float(sent) == value
+        except ValueError:
+            return False
+    return sent == str(value)
+
+
+def holds(name: str, value) -> bool:
+    """Whether control `name` shows `value`.  The pills are drawn before the controls: on a page's first run
+    (a shared link opened) a control is not in the session yet, and the URL, or else its default, says."""
+    if name in st.session_state:
+        return st.session_state[name] == value
+    sent = st.query_params.get(name)
+    if sent is not None:
+        return names(sent, value)
+    return name in DEFAULTS and DEFAULTS[name] == value
 
 
 def showing(page: str) -> str | None:
-    """The preset whose values every control of the page holds now (None: none, or a control not drawn yet)."""
+    """The preset whose values every control of the page holds now (None: none does)."""
     for key, preset in PRESETS.get(page, {}).items():
-        if all(name in st.session_state and st.session_state[name] == value for name, value in preset.values.items()):
+        if all(holds(name, value) for name, value in preset.values.items()):
             return key
     return None
 

@@ -23,7 +23,7 @@ from ..figures.words import WORDS
 from ..train import TrainConfig, available_devices
 from ..workers import TORCH_THREADS, pool
 from . import text
-from .presets import presets
+from .presets import DEFAULTS, names, presets
 from .svg_export import svg_button
 from .runner import LiveRun
 
@@ -81,16 +81,16 @@ def control(widget: Callable, key: str, label: str, **kwargs):
 
     A value in the URL that the widget cannot take (`?flow.distance=abc`, `=5000`, `?flow.init=nonsense`)
     leaves the control at its default, and a note beside it names the parameter."""
+    default = DEFAULTS[key] = _default(kwargs)  # the lesson presets read it on the next page opened from a link
     if "format_func" not in kwargs:
         sent = st.query_params.get(key)
         seen = st.session_state.setdefault("url.seen", {})
         value = widget(label, key=key, bind="query-params", persist_state="session", **kwargs)
-        if sent is not None and sent != seen.get(key) and not _names(sent, value):  # Streamlit dropped it silently
+        if sent is not None and sent != seen.get(key) and not names(sent, value):  # Streamlit dropped it silently
             _url_note(widget, key, sent, str(value))
         seen[key] = st.query_params.get(key)
         return value
     options = list(kwargs["options"])
-    default = kwargs["default"] if "default" in kwargs else kwargs.get("value", options[kwargs.get("index", 0)])
     _from_url(key, options)
     _relabel(key)
     value = widget(label, key=key, persist_state="session", **kwargs)
@@ -101,16 +101,13 @@ def control(widget: Callable, key: str, label: str, **kwargs):
     return value
 
 
-def _names(sent: str, value) -> bool:
-    """Whether the URL's text `sent` names the widget's `value` (?seed=3.0 names 3; ?seed=3.5 does not)."""
-    if isinstance(value, bool):
-        return sent.lower() == str(value).lower()
-    if isinstance(value, (int, float)):
-        try:
-            return float(sent) == value
-        except ValueError:
-            return False
-    return sent == str(value)
+def _default(kwargs: dict):
+    """The value a control starts from, as its widget reads its arguments."""
+    if "default" in kwargs or "value" in kwargs:
+        return kwargs.get("default", kwargs.get("value"))
+    if "options" in kwargs:
+        return list(kwargs["options"])[kwargs.get("index", 0)]
+    return kwargs.get("min_value")  # a slider or number input without a value starts at its minimum
 
 
 def _url_note(widget: Callable, key: str, sent: str, used: str) -> None:
