@@ -121,13 +121,15 @@ def main(argv: list[str] | None = None) -> int:
 
 class Interrupt:
     """While entered, SIGINT (Ctrl-C) and SIGTERM only record that they came; the run reads `.signal`
-    between steps and ends cleanly (outside the main thread, where Python cannot catch signals, it does
-    nothing)."""
+    between steps and ends cleanly.  A second one before the files are being written (a long step or
+    snapshot) quits at once, writing nothing.  Outside the main thread, where Python cannot catch
+    signals, it does nothing."""
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self):
         self.signal: int | None = None
+        self.writing = False  # set once the files are being written: then every signal waits for them
         self._previous = {}
 
     def __enter__(self) -> "Interrupt":
@@ -142,6 +144,9 @@ class Interrupt:
             signal.signal(sig, handler)
 
     def _record(self, signum, frame) -> None:
+        if self.signal is not None and not self.writing:
+            sys.stderr.write("\nrnnviz: interrupted twice: stopped at once, in the middle of a step; nothing written\n")
+            os._exit(INTERRUPTED)
         self.signal = signum
 
 
@@ -395,6 +400,7 @@ def run_training(training: Training, args: argparse.Namespace, interrupt: Interr
             if last.kind == "step":
                 bar.update(1)
                 bar.set_postfix(loss=f"{last.loss:.4f}", metric=f"{last.metric:.3f}", refresh=False)
+    interrupt.writing = True
     status = "done" if last is not None and last.kind in ("done", "diverged") else "interrupted"
 
     out: Path = args.out

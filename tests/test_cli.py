@@ -173,6 +173,25 @@ def test_an_interrupted_run_leaves_a_consistent_out(tmp_path, sig):
     assert sorted(p.name for p in out.iterdir()) == ["grad_flow.csv", "metrics.csv", "summary.json"]  # no temporaries
 
 
+def test_a_second_interrupt_in_a_long_snapshot_quits_at_once_writing_nothing(tmp_path):
+    out = tmp_path / "run"  # the first snapshot of 2 layers of 256 units over 501 steps takes seconds
+    process = subprocess.Popen(cli("run", "--distance", "500", "--hidden", "256", "--layers", "2", "--threads", "1",
+                                   "--out", str(out)), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    err: list[str] = []
+    threading.Thread(target=lambda: err.extend(iter(lambda: process.stderr.read(1), "")), daemon=True).start()
+    deadline = time.monotonic() + 120
+    while "first snapshot" not in "".join(err) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(30) == 130
+    time.sleep(0.2)
+    err_text = "".join(err)
+    assert "Traceback" not in err_text and "rnnviz: interrupted twice: stopped at once" in err_text
+    assert not (out / "summary.json").exists() and not (out / "metrics.csv").exists()
+
+
 def test_an_endless_text_is_refused_without_reading_it_all(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit:
         main(["run", "--task", "charlm", "--text", "/dev/zero", "--out", str(tmp_path / "never")])
