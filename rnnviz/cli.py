@@ -14,7 +14,7 @@ A run writes three files into --out (four for a seq2seq task with attention, one
     figures.html   with --html: the run's figures, self-contained (plotly.js inside: it opens offline)
 Every file is written under a temporary name and renamed, so none is ever half written.  Ctrl-C or SIGTERM
 stops the run after the step in progress, writes what was done ("status": "interrupted") and exits with
-130.  A folder that already holds a run is refused unless --overwrite says to replace it.
+130 (a second one quits at once and writes nothing).  A folder that already holds a run is refused unless --overwrite says to replace it.
 --save PATH writes a checkpoint (weights and config, `rnnviz.checkpoint`) at the end, also when
 interrupted; --load PATH starts from one: the model is the file's, and an option that contradicts it is
 refused (training options such as --lr or --steps apply; unset, they are the file's).
