@@ -30,6 +30,8 @@ def test_every_preset_belongs_to_a_page_and_speaks_both_languages():
                 assert set(words) == set(LANGUAGES), (page, preset.key)
                 assert all(line.strip() and "\n" not in line for line in words.values()), (page, preset.key)
             assert all(name.startswith(page + ".") for name in preset.values), (page, preset.key)
+        settings = [tuple(sorted(preset.values.items())) for preset in found.values()]
+        assert len(set(settings)) == len(settings), page  # else the later one could never be the one on screen
 
 
 def test_the_claims_a_preset_repeats_are_registered():
