@@ -4,7 +4,9 @@ declared once in assets/presets.toml with a name and a one-line description in e
 `presets(page)` draws them as a row of pills under the page's introduction.  Choosing one writes its values
 into the session under the controls' own keys, so the controls, and with them the URL, change at once: a
 preset's link is shared like any other screen.  The pill of the preset that the controls hold right now
-stays lit, with its description below; move a control away and it goes dark.
+stays lit, with its description below; move a control away and it goes dark.  On a link's first run the
+controls are drawn after the pills, so the URL (`names`, which `control()` also uses for its notes) and the
+defaults that `control()` declares (`DEFAULTS`) say what they will show.
 """
 
 from __future__ import annotations
