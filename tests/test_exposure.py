@@ -11,6 +11,7 @@ import torch
 from rnnviz.exposure import (LEVEL, SCHEDULES, build, cs182_demo, draw_autoregressive, draw_independent,
                              exposure_demo, fit, mixed_forward, teacher_probability, valid_share)
 from rnnviz.generate import pick, sample_ids
+from rnnviz.model import SequenceModel
 from rnnviz.tasks.sentences import IGNORE, Sentences
 from rnnviz.tasks.sine import Sine
 
@@ -101,9 +102,12 @@ def test_the_schedules_follow_their_formulas():
         teacher_probability("cosine", 0, 10)
 
 
-def test_mixed_forward_with_every_input_true_is_the_fused_forward():
+@pytest.mark.parametrize("cell, layers", [("lstm", 1), ("gru", 1), ("rnn", 1), ("lstm", 2)])
+def test_mixed_forward_with_every_input_true_is_the_fused_forward(cell, layers):
     task = Sine(length=12, noise=0.0)
-    model = build(task, "lstm", 8, seed=0)
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        model = SequenceModel(task, cell, 8, num_layers=layers)
     x = task.sample(4, torch.Generator().manual_seed(0)).x
     mixed = mixed_forward(model, x, torch.ones(4, 12, dtype=torch.bool), torch.Generator())
     torch.testing.assert_close(mixed, model(x)[0], rtol=1e-5, atol=1e-6)
