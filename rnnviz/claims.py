@@ -22,6 +22,7 @@ from .analytic import fresh_cell, jacobian_study, unroll_text
 from .exposure import SAMPLES, SCHEDULED, TEACHER, cs182_demo, draw_autoregressive, draw_independent, exposure_demo, \
     valid_share
 from .generate import default_prime, hidden_states, sample_text, unigram_bits
+from .memory import connectivity, distance_profile
 from .record import Trace, record
 from .train import TrainConfig, Training
 
@@ -372,6 +373,39 @@ def bidirectional_wins_recall(seed: int) -> Measure:
     return Measure(lead >= 0.7, lead)
 
 
+# ---- memory ---------------------------------------------------------------------------------------
+
+def reach(seed: int) -> dict[str, np.ndarray]:
+    """The memory page's three models at its defaults, reading its default probe (the first characters of the
+    sonnets): label → mean connectivity at each distance, divided by its value at distance 0."""
+    found = {}
+    for label, config in ex.memory_comparison(seed=seed).items():
+        training = outcome(config).training
+        probe = training.task.text[:ex.MEMORY_DEFAULTS["probe_chars"]]
+        profile = distance_profile(connectivity(training.model, training.task, probe))
+        found[label] = profile / profile[0]
+    return found
+
+
+def alike_nearby(seed: int) -> Measure:
+    """Five characters back, the largest of the three relative connectivities is within 3× the smallest."""
+    at5 = [profile[5] for profile in reach(seed).values()]
+    spread = max(at5) / min(at5)
+    return Measure(bool(spread <= 3), float(spread))
+
+
+def vanilla_fades(seed: int) -> Measure:
+    far = reach(seed)["vanilla RNN"][50]
+    return Measure(bool(far < 1e-6), float(far))
+
+
+def gated_reach_further(seed: int) -> Measure:
+    """Fifty characters back, the LSTM's and the GRU's relative connectivity are each ≥ 100× the vanilla RNN's."""
+    profiles = reach(seed)
+    lead = min(profiles["LSTM"][50], profiles["GRU"][50]) / profiles["vanilla RNN"][50]
+    return Measure(bool(lead >= 100), float(lead))
+
+
 # ---- attention ------------------------------------------------------------------------------------
 
 def attention_run(label: str, seed: int) -> Outcome:
@@ -535,6 +569,15 @@ CLAIMS: list[Claim] = [
     Claim("deep.bidirectional_wins_recall", ("deep.accuracy_caption_recall",),
           "recall at distance 30: bidirectional leads unidirectional by ≥ 0.7 held-out", "lead",
           bidirectional_wins_recall),
+    Claim("memory.alike_nearby", ("memory.claim_near",),
+          "memory page defaults: 5 characters back, the three models' mean connectivity (÷ distance 0) within 3×",
+          "largest ÷ smallest at distance 5", alike_nearby),
+    Claim("memory.vanilla_fades", ("memory.claim_reach",),
+          "memory page defaults: 50 characters back, the vanilla RNN's mean connectivity < 1e-6 of distance 0",
+          "vanilla RNN at distance 50 ÷ distance 0", vanilla_fades),
+    Claim("memory.gated_reach", ("memory.claim_reach",),
+          "memory page defaults: 50 characters back, LSTM's and GRU's mean connectivity ≥ 100× the vanilla RNN's",
+          "smaller of LSTM, GRU ÷ vanilla RNN at distance 50", gated_reach_further),
     Claim("attention.with_solves", ("attention.claim_default",),
           "attention page defaults (reverse, length 16): the model with attention reaches ≥ 95 % exact match",
           "held-out exact match", attention_solves),

@@ -21,6 +21,7 @@ PAGES = [
     Page("gates", "pages/4_inside_the_gates.py", "nav.gates", ":material/tune:"),
     Page("charlm", "pages/5_char_model.py", "nav.beyond", ":material/text_fields:"),
     Page("generation", "pages/10_generation.py", "nav.beyond", ":material/edit_note:"),
+    Page("memory", "pages/9_memory.py", "nav.beyond", ":material/history:"),
     Page("deep", "pages/6_deep_bidirectional.py", "nav.beyond", ":material/layers:"),
     Page("attention", "pages/8_attention.py", "nav.beyond", ":material/center_focus_strong:"),
     Page("lab", "pages/7_training_lab.py", "nav.beyond", ":material/science:"),
