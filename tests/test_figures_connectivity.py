@@ -1,6 +1,8 @@
 """Memory figures: the coloured text puts each character's value in its cell, escapes what it shows and follows
 the picked character; the distance profile is relative and logarithmic; the itemised gradient has a bar per step."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -30,6 +32,7 @@ def test_each_character_is_coloured_by_its_value_relative_to_the_largest_on_a_lo
     np.testing.assert_allclose(cells[:picked + 1], expected)
     assert np.all(np.isnan(cells[picked + 1:]))  # not read yet: uncoloured
     assert (fig.data[0].zmin, fig.data[0].zmax) == (-6, 0)
+    assert list(fig.data[0].colorbar.ticktext) == ["10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "1"]
     letters = fig.data[1]
     assert letters.textfont.color[picked + 1] == "#7f7f7f"  # grey
     assert letters.textfont.color[picked] == "#fff"         # white on the darkest cell
@@ -81,3 +84,14 @@ def test_itemised_bars_have_a_row_per_model_and_a_bar_per_step_up_to_the_pick():
     assert fig.data[1].yaxis == "y2"
     with pytest.raises(ValueError, match="one value per character"):
         itemised_bars({"GRU": np.ones(3)}, "abcde", picked=3)
+
+
+def test_every_word_can_be_replaced():
+    """With words= for every key (as the page passes its translation), no English word of WORDS is left."""
+    marked = {name: "⟦" + text + "⟧" for name, text in WORDS.items()}
+    fixed = {text.split("{")[0].strip() for text in WORDS.values()}
+    profile = {"LSTM": np.array([1.0, 0.5])}
+    for fig in (connectivity_text("ab", np.ones(2), 0, words=marked), connectivity_distance(profile, words=marked),
+                itemised_bars(profile, "ab", 1, words=marked)):
+        unmarked = re.sub(r"⟦[^⟦⟧]*⟧", " ", str(fig.to_dict()))
+        assert not [word for word in fixed if len(word) > 3 and word in unmarked]

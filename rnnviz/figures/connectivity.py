@@ -33,6 +33,7 @@ WORDS = {
 }
 COLOURS = [[0.0, "#ffffff"], [1.0, BLUE]]  # white (no dependence) to the strongest
 WIDTH = 48  # characters per line of the coloured text
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _words(words: dict | None) -> dict:
@@ -99,8 +100,8 @@ def connectivity_text(chars: list[str] | str, values: np.ndarray, picked: int, d
     ticks = list(range(-int(decades), 1))
     fig = go.Figure(go.Heatmap(
         z=z, zmin=-decades, zmax=0, colorscale=COLOURS, hoverinfo="text", text=hover, xgap=1, ygap=1,
-        colorbar=dict(title=dict(text=w["conn_colorbar"], side="right"), tickvals=ticks,
-                      ticktext=["1" if d == 0 else f"10^{d}" for d in ticks])))
+        colorbar=dict(title=dict(text=w["conn_colorbar"], side="right"), tickvals=ticks, thickness=14,
+                      ticktext=["1" if d == 0 else "10" + str(d).translate(SUPERSCRIPTS) for d in ticks])))
     dark = np.nan_to_num(shade, nan=-decades) > -decades / 3  # white letters on the darkest cells
     fig.add_trace(go.Scatter(
         x=[col for _, col in places], y=[row for row, _ in places], mode="text", hoverinfo="skip",
