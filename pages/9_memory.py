@@ -6,7 +6,7 @@ depends on it.  Below: mean connectivity against distance, and the itemised grad
 import streamlit as st
 
 from rnnviz.experiments import MEMORY_DEFAULTS, memory_comparison
-from rnnviz.figures import connectivity_distance, connectivity_text, itemised_bars, training_curves
+from rnnviz.figures import connectivity_distance, connectivity_text, itemised_bars, legend_below, training_curves
 from rnnviz.figures.connectivity import WORDS
 from rnnviz.generate import unigram_bits
 from rnnviz.memory import connectivity, distance_profile, itemised_gradient
@@ -121,8 +121,8 @@ for row in range(0, len(labels), 3):
 left, right = st.columns(2, gap="medium")
 with left:
     profiles = {label: distance_profile(conn) for label, conn in maps.items()}
-    figure(connectivity_distance(profiles, title=t("memory.distance_title"), projector=settings.projector,
-                                 words=words), t("memory.distance_caption"), "memory.distance", data=profiles)
+    fig = connectivity_distance(profiles, title=t("memory.distance_title"), projector=settings.projector, words=words)
+    figure(legend_below(fig), t("memory.distance_caption"), "memory.distance", data=profiles)
 with right:
     figure(itemised_bars(bars, probe, picked, projector=settings.projector, words=words),
            t("memory.bars_caption"), "memory.bars", data=bars)

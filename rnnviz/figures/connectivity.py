@@ -26,7 +26,7 @@ WORDS = {
     "conn_distance_axis": "distance t − k (characters back)",
     "conn_relative_axis": "mean ‖∂ŷ_t/∂x_(t−d)‖ ÷ its value at d = 0",
     "conn_distance_hover": "{label}<br>d = {d}: {value}",
-    "itemised_title": "Itemised gradient: what each step k adds to ∂L_t/∂W_hh (t = {t})",
+    "itemised_title": "Itemised gradient of ∂L_t/∂W_hh, t = {t}",
     "itemised_axis": "‖share of step k‖",
     "position_axis": "position k in the text",
     "itemised_hover": "{label}<br>“{char}” at k = {k}: {value}",
@@ -100,13 +100,14 @@ def connectivity_text(chars: list[str] | str, values: np.ndarray, picked: int, d
     ticks = list(range(-int(decades), 1))
     fig = go.Figure(go.Heatmap(
         z=z, zmin=-decades, zmax=0, colorscale=COLOURS, hoverinfo="text", text=hover, xgap=1, ygap=1,
-        colorbar=dict(title=dict(text=w["conn_colorbar"], side="right"), tickvals=ticks, thickness=14,
+        colorbar=dict(title=dict(text=w["conn_colorbar"], side="top"), tickvals=ticks, thickness=10, tickangle=0,
+                      orientation="h", y=-0.02, yanchor="top", len=1,
                       ticktext=["1" if d == 0 else "10" + str(d).translate(SUPERSCRIPTS) for d in ticks])))
     dark = np.nan_to_num(shade, nan=-decades) > -decades / 3  # white letters on the darkest cells
     fig.add_trace(go.Scatter(
         x=[col for _, col in places], y=[row for row, _ in places], mode="text", hoverinfo="skip",
         text=[_glyph(ch) for ch in chars], showlegend=False,
-        textfont=dict(family="monospace", color=[GREY if k > picked else "#fff" if dark[k] else "#000"
+        textfont=dict(family="monospace", size=18 if projector else 13, color=[GREY if k > picked else "#fff" if dark[k] else "#000"
                                                  for k in range(len(chars))])))
     if chars:
         row, col = places[picked]
@@ -115,9 +116,9 @@ def connectivity_text(chars: list[str] | str, values: np.ndarray, picked: int, d
     fig.update_xaxes(visible=False, range=[-0.5, width - 0.5])
     fig.update_yaxes(visible=False, autorange="reversed")
     fig.update_layout(title=title or w["conn_text_title"].format(t=picked),
-                      height=(30 if projector else 24) * rows + 120, plot_bgcolor="#fff")
+                      height=(30 if projector else 24) * rows + 170, plot_bgcolor="#fff")
     fig = apply_theme(fig, projector)
-    return fig.update_layout(margin=dict(l=10, r=10, t=60, b=10))
+    return fig.update_layout(margin=dict(l=10, r=10, t=60, b=90))
 
 
 def connectivity_distance(profiles: dict[str, np.ndarray], title: str | None = None, projector: bool = False,
@@ -137,7 +138,7 @@ def connectivity_distance(profiles: dict[str, np.ndarray], title: str | None = N
                                     for d, v in enumerate(relative)]))
     fig.update_xaxes(title=w["conn_distance_axis"])
     fig.update_yaxes(title=w["conn_relative_axis"], type="log", exponentformat="power")
-    fig.update_layout(title=title or w["conn_distance_title"], height=420)
+    fig.update_layout(title=title or w["conn_distance_title"], height=520)
     return apply_theme(fig, projector)
 
 

@@ -136,7 +136,7 @@ ZH = {
     "memory.fig.conn_distance_axis": "距离 t − k（往回数的字符数）",
     "memory.fig.conn_relative_axis": "平均 ‖∂ŷ_t/∂x_(t−d)‖ ÷ d = 0 处的值",
     "memory.fig.conn_distance_hover": "{label}<br>d = {d}：{value}",
-    "memory.fig.itemised_title": "分项梯度：每一步 k 对 ∂L_t/∂W_hh 的贡献（t = {t}）",
+    "memory.fig.itemised_title": "∂L_t/∂W_hh 的分项梯度，t = {t}",
     "memory.fig.itemised_axis": "‖第 k 步的贡献‖",
     "memory.fig.position_axis": "文本中的位置 k",
     "memory.fig.itemised_hover": "{label}<br>“{char}” 位于 k = {k}：{value}",
