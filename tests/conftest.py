@@ -40,8 +40,9 @@ def array(values) -> np.ndarray:
 
 
 def shown(markdown: str) -> str:
-    """What a message element reads like on screen: its Markdown with the escapes of `plain()` removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """What a message element reads like on screen: its Markdown with the escapes of `plain()` removed (and its
+    invisible word joiners, which keep a bare URL from becoming a link)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def finish_training(at, timeout: float = 120):

@@ -105,5 +105,5 @@ def test_typed_text_from_a_url_is_shown_as_plain_text_never_markdown():
     at = run_page("pages/4_inside_the_gates.py")
     at.text_input(key="gates.typed").input("[x](https://example.com)![i](http://host/img.png)").run()
     assert not at.exception
-    shown = " ".join(w.value for w in at.warning)
+    shown = " ".join(w.value for w in at.warning).replace("\u2060", "")  # plain()'s word joiners: no autolink
     assert "\\[x\\]\\(https\\://example\\.com\\)" in shown and "\\!\\[i\\]" in shown

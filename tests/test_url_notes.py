@@ -61,7 +61,7 @@ def test_a_markdown_payload_in_the_url_is_quoted_as_plain_text():
     payload = "[x](https://example.com)![i](http://host/img.png)"
     at = opened(**{"flow.init": payload})
     note = at.warning[0].value
-    assert "\\[x\\]\\(https\\://example\\.com\\)\\!\\[i\\]" in note  # every Markdown mark escaped
+    assert "\\[x\\]\\(https\u2060\\://example\\.com\\)\\!\\[i\\]" in note  # every mark escaped, no autolink
     assert payload in shown(note)
 
 

@@ -46,12 +46,16 @@ class Settings:
 
 
 MARKDOWN_MARKS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+AUTOLINKS = re.compile(r"(?i)(?:https?|www)(?=\\[:.])|@")  # where GFM turns bare text into a link, once escaped
+WORD_JOINER = "\u2060"  # invisible, and not a character a bare link may start or continue with
 
 
 def plain(text: str) -> str:
     """`text` escaped for Streamlit's Markdown, so that words from a user, a file or a URL show exactly as
-    typed: never a link, an image, a colour or formatting."""
-    return MARKDOWN_MARKS.sub(r"\\\1", text)
+    typed: never a link, an image, a colour or formatting.  Escapes alone do not stop the browser from
+    linking a bare http://…, www.… or name@host (GFM autolinks text after parsing): an invisible word joiner
+    after the scheme, "www" or "@" does."""
+    return AUTOLINKS.sub(lambda found: found.group() + WORD_JOINER, MARKDOWN_MARKS.sub(r"\\\1", text))
 
 
 def t(key: str, **values) -> str:
