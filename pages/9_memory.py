@@ -16,6 +16,7 @@ from rnnviz.ui import control, figure, live_training, memo, page_setup, plain, t
 PROBE = MEMORY_DEFAULTS["probe_chars"]  # characters read: the maps cost grows with its square
 GRID = 32                               # characters per line of a coloured text, three side by side
 CHARLM_RUN = "charlm.run"               # where the character page keeps its run (pages/5_char_model.py)
+LETTERS = 1                             # the coloured text's trace of characters, the one a click selects
 
 settings = page_setup("memory")
 words = {**settings.words, **{name: t(f"memory.fig.{name}") for name in WORDS}}
@@ -84,6 +85,16 @@ def readable(found: dict, probe: str) -> dict:
     return kept
 
 
+def picker(chart: str, last: int):
+    """A click on a character of a coloured text picks it (the slider follows; the last character has no next
+    one to score, so it picks the one before)."""
+    def pick():
+        points = st.session_state[chart].selection["points"]
+        if points and points[0].get("curve_number") == LETTERS:
+            st.session_state["memory.pick"] = min(points[0]["point_index"], last)
+    return pick
+
+
 run = live_training("memory.run", configs, curves, button=t("memory.button"))
 found = readers(run)
 st.subheader(t("memory.read_header"))
@@ -115,8 +126,9 @@ for row in range(0, len(labels), 3):
         with col:
             fig = connectivity_text(probe, maps[label][picked], picked, title=label, width=GRID,
                                     projector=settings.projector, words=words)
-            figure(fig, t("memory.text_caption"), f"memory.text.{labels.index(label)}",
-                   data={label: maps[label][picked]})
+            chart = f"memory.text.{labels.index(label)}"
+            figure(fig, t("memory.text_caption"), chart, data={label: maps[label][picked]},
+                   on_select=picker(chart, last))
 
 left, right = st.columns(2, gap="medium")
 with left:

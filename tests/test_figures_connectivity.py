@@ -53,7 +53,8 @@ def test_the_text_is_escaped_and_shown_character_by_character():
     shown = list(fig.data[1].text)
     assert shown[:3] == ["a", "b", "↵"]
     assert shown[3] == "&lt;" and "&amp;" in shown and "<" not in "".join(shown)
-    assert all("<b>" not in hover for hover in np.asarray(fig.data[0].text).ravel())
+    hovers = fig.data[1].hovertext  # the characters carry the hover, and a click picks one
+    assert len(hovers) == len(TEXT) and "“&lt;” at k = 3" in hovers[3] and not any("<b>" in h for h in hovers)
 
 
 def test_relative_decades_and_bad_input():

@@ -90,23 +90,23 @@ def connectivity_text(chars: list[str] | str, values: np.ndarray, picked: int, d
     rows = places[-1][0] + 1 if places else 1
     shade = relative_decades(values, picked, decades)
     z = np.full((rows, width), np.nan)
-    hover = np.full((rows, width), "", dtype=object)
+    hover = []
     for k, ((row, col), ch) in enumerate(zip(places, chars)):
         z[row, col] = shade[k]
         label = token_label(ch)
-        hover[row, col] = (w["conn_future"].format(char=label, k=k) if k > picked else
+        hover.append(w["conn_future"].format(char=label, k=k) if k > picked else
                            w["conn_hover"].format(char=label, k=k, d=picked - k, value=f"{values[k]:.3g}",
                                                   relative=f"{10 ** shade[k]:.2g}"))
     ticks = list(range(-int(decades), 1))
     fig = go.Figure(go.Heatmap(
-        z=z, zmin=-decades, zmax=0, colorscale=COLOURS, hoverinfo="text", text=hover, xgap=1, ygap=1,
+        z=z, zmin=-decades, zmax=0, colorscale=COLOURS, hoverinfo="skip", xgap=1, ygap=1,
         colorbar=dict(title=dict(text=w["conn_colorbar"], side="top"), tickvals=ticks, thickness=10, tickangle=0,
                       orientation="h", y=-0.02, yanchor="top", len=1,
                       ticktext=["1" if d == 0 else "10" + str(d).translate(SUPERSCRIPTS) for d in ticks])))
     dark = np.nan_to_num(shade, nan=-decades) > -decades / 3  # white letters on the darkest cells
     fig.add_trace(go.Scatter(
-        x=[col for _, col in places], y=[row for row, _ in places], mode="text", hoverinfo="skip",
-        text=[_glyph(ch) for ch in chars], showlegend=False,
+        x=[col for _, col in places], y=[row for row, _ in places], mode="text", hoverinfo="text",
+        hovertext=hover, text=[_glyph(ch) for ch in chars], showlegend=False,
         textfont=dict(family="monospace", size=18 if projector else 13, color=[GREY if k > picked else "#fff" if dark[k] else "#000"
                                                  for k in range(len(chars))])))
     if chars:

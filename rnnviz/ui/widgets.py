@@ -222,11 +222,13 @@ def plotly_config(key: str) -> dict:
     return PLOTLY_CONFIG | {"toImageButtonOptions": PLOTLY_CONFIG["toImageButtonOptions"] | {"filename": export_name(key)}}
 
 
-def figure(fig: go.Figure, caption: str, key: str, data=None) -> None:
+def figure(fig: go.Figure, caption: str, key: str, data=None, on_select: Callable[[], None] | None = None) -> None:
     """A figure, the one line that says what to look at, and its export: PNG from the toolbar's camera, SVG,
     data as CSV and the figure as JSON, every file named after the page and figure (`export_name`).
-    `data` is anything `as_frame` understands.  The files are made only when a download is clicked."""
-    st.plotly_chart(fig, key=key, config=plotly_config(key), theme=None)
+    `data` is anything `as_frame` understands.  The files are made only when a download is clicked.
+    `on_select`: a click on a point selects it and calls this (the points are in st.session_state[key].selection)."""
+    chart = {} if on_select is None else {"on_select": on_select, "selection_mode": "points"}
+    st.plotly_chart(fig, key=key, config=plotly_config(key), theme=None, **chart)
     left, right = st.columns([6, 1], vertical_alignment="center")
     left.caption(t("common.look_at") + caption)
     with right.popover("", icon=":material/download:", help=t("common.export")):

@@ -25,7 +25,7 @@ EN = {
     "memory.bpc_caption": "lower is better; the grey line is letter frequencies alone. The three read the same windows of the sonnets.",
     "memory.read_header": "Reading a text",
     "memory.read_intro": (
-        "The models read the text below. Move the slider to pick a character: its prediction is of the "
+        "The models read the text below. Move the slider, or click a character, to pick it: its prediction is of the "
         "character that follows, and every character before it is coloured by how strongly that prediction "
         "depends on it."
     ),
@@ -37,7 +37,7 @@ EN = {
     "memory.probe_help": "At most {limit} characters, all of them characters the models learned.",
     "memory.too_short": "type at least two characters",
     "memory.pick": "Picked character (position t)",
-    "memory.pick_help": "The prediction made after reading this character: the scores for the next one.",
+    "memory.pick_help": "The prediction made after reading this character: the scores for the next one. Or click a character in a coloured text.",
     "memory.picked": "Picked: {char} at t = {t}; the prediction there is scored against {next}.",
     "memory.computing": "Computing every model's connectivity to every earlier character…",
     "memory.text_caption": (
@@ -89,7 +89,7 @@ ZH = {
     "memory.bpc_caption": "越低越好；灰线是仅凭字母频率的水平。三个模型读的是十四行诗中相同的文本窗口。",
     "memory.read_header": "阅读一段文本",
     "memory.read_intro": (
-        "模型阅读下面的文本。拖动滑块选一个字符：它的预测针对的是后面那个字符，而它之前的每个字符按该预测对它的依赖程度着色。"
+        "模型阅读下面的文本。拖动滑块或点击一个字符来选中它：它的预测针对的是后面那个字符，而它之前的每个字符按该预测对它的依赖程度着色。"
     ),
     "memory.no_model": "按上方的 **{button}**（或在字符模型页训练一个模型），就能在这里阅读文本。",
     "memory.yours": "你在字符模型页训练的 {cell}（{hidden} 个单元）",
@@ -99,7 +99,7 @@ ZH = {
     "memory.probe_help": "最多 {limit} 个字符，且都必须是模型学过的字符。",
     "memory.too_short": "请至少输入两个字符",
     "memory.pick": "选中的字符（位置 t）",
-    "memory.pick_help": "读完这个字符后做出的预测：对下一个字符的打分。",
+    "memory.pick_help": "读完这个字符后做出的预测：对下一个字符的打分。也可以直接点击着色文本中的字符。",
     "memory.picked": "选中：位于 t = {t} 的 {char}；那里的预测以 {next} 为正确答案来评分。",
     "memory.computing": "正在计算每个模型对每个更早字符的连接度……",
     "memory.text_caption": (
