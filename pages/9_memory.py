@@ -11,6 +11,7 @@ from rnnviz.figures.connectivity import WORDS
 from rnnviz.generate import unigram_bits
 from rnnviz.memory import connectivity, distance_profile, itemised_gradient
 from rnnviz.tasks import make_task
+from rnnviz.tasks.charlm import normalise
 from rnnviz.ui import control, figure, live_training, memo, page_setup, plain, t
 
 PROBE = MEMORY_DEFAULTS["probe_chars"]  # characters read: the maps cost grows with its square
@@ -66,7 +67,7 @@ def chosen_probe(found: dict) -> str:
             for _, _, reader_task in found.values():
                 if len(reader_task.encode(typed)) < 2:
                     raise ValueError(t("memory.too_short"))
-            probe = typed
+            probe = normalise(typed)  # as the models read it: one value per character shown
         except ValueError as exc:
             typed_col.warning(t("common.bad_input", message=plain(str(exc))))
     return probe

@@ -89,6 +89,9 @@ def test_a_typed_text_is_read_and_unknown_characters_get_a_message(trained):
     at.text_area(key="memory.probe").set_value("Shall I compare thee").run()
     assert not at.exception
     assert "Shall I compare thee" == "".join(array_text(_texts(at)["LSTM"]))
+    at.text_area(key="memory.probe").set_value("Shall I\r\ncompare").run()  # read as "Shall I\ncompare"
+    assert not at.exception
+    assert "".join(array_text(_texts(at)["GRU"])) == "Shall I\ncompare"
     at.text_area(key="memory.probe").set_value("<b>Ω</b>").run()
     assert not at.exception
     assert at.warning and "outside the vocabulary" in at.warning[0].value
