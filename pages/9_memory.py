@@ -133,7 +133,8 @@ for row in range(0, len(labels), 3):
 
 left, right = st.columns(2, gap="medium")
 with left:
-    profiles = {label: distance_profile(conn) for label, conn in maps.items()}
+    half = len(probe) // 2 + 1  # distances up to half the text: each point averages at least half its positions
+    profiles = {label: distance_profile(conn)[:half] for label, conn in maps.items()}
     fig = connectivity_distance(profiles, title=t("memory.distance_title"), projector=settings.projector, words=words)
     figure(legend_below(fig), t("memory.distance_caption"), "memory.distance", data=profiles)
 with right:

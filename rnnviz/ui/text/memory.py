@@ -46,8 +46,9 @@ EN = {
     ),
     "memory.distance_title": "How far back each model reaches",
     "memory.distance_caption": (
-        "each line is the mean over the text of ‖∂ŷ_t/∂x_(t−d)‖, divided by its value at d = 0. On this log axis a "
-        "straight descent is exponential forgetting; the flatter the line, the further back the model reaches."
+        "each line is the mean over the text of ‖∂ŷ_t/∂x_(t−d)‖, divided by its value at d = 0, up to half the text's "
+        "length (so every point averages at least half its positions). On this log axis a straight descent is "
+        "exponential forgetting; the flatter the line, the further back the model reaches."
     ),
     "memory.bars_caption": (
         "each bar is the size of what step k adds to the gradient of W_hh for the error of the picked prediction "
@@ -108,8 +109,8 @@ ZH = {
     ),
     "memory.distance_title": "每个模型能回溯多远",
     "memory.distance_caption": (
-        "每条线是 ‖∂ŷ_t/∂x_(t−d)‖ 在整段文本上的平均值，再除以 d = 0 处的值。在这条对数轴上，直线下降就是指数式遗忘；"
-        "线越平，模型回溯得越远。"
+        "每条线是 ‖∂ŷ_t/∂x_(t−d)‖ 在整段文本上的平均值，再除以 d = 0 处的值，距离最多到文本长度的一半"
+        "（每个点至少平均了一半的位置）。在这条对数轴上，直线下降就是指数式遗忘；线越平，模型回溯得越远。"
     ),
     "memory.bars_caption": (
         "每根柱子是第 k 步为选中预测的误差对 W_hh 梯度所贡献部分的大小（RNNbow，Cashman 等 2017）；这些贡献作为矩阵相加，"
