@@ -6,6 +6,8 @@ model's weights now and then (WEIGHTS_SECONDS) and at the end, and each run's fi
 is one or more labelled configs that one worker trains round-robin, a step each in turn, so compared
 curves grow side by side.  Jobs wait in a fair queue: one line per owner (a browser session), served
 round-robin, so a session that asks for several runs never keeps another one waiting behind them.
+A job may instead `call` a function of the package by its dotted name with picklable arguments (a page's
+demo that trains a small model in a second or two): the worker sends back its value or the error's message.
 
 `cancel()` takes effect at once for the job's results; the worker is asked to stop before its next
 step and, when it has not within STOP_GRACE seconds (a long step, a snapshot), it is killed and a fresh
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import importlib
 import itertools
 import os
 import pickle
@@ -64,21 +67,25 @@ class Job:
     """Labelled configs to train in one worker.  `deliver(message)` is called from the pool's threads with
     ("status", label, status, message), ("rows", label, rows), ("snapshot", label, step, trace),
     ("weights", label, step, state_dict) and ("end", label, status, message, diverged_at).  A label in
-    `weights` starts from that state dict (a checkpoint's) instead of its config's fresh initialisation."""
+    `weights` starts from that state dict (a checkpoint's) instead of its config's fresh initialisation.
+    A job with `call` = (dotted name, args) trains nothing: the worker calls that function of the package with
+    the args and it delivers ("returned", value) or ("failed", message); give it its `seconds` estimate."""
 
     configs: dict[str, TrainConfig]
     deliver: Callable[[tuple], None]
     owner: str = ""
     is_watched: Callable[[], bool] | None = None
     weights: dict[str, dict] = field(default_factory=dict)
-    seconds: float = field(init=False)      # estimated training time, all configs
+    call: tuple[str, tuple] | None = None
+    seconds: float | None = None            # estimated time: all configs' training unless given
     started: float | None = None            # time.monotonic() when a worker took it
     steps_done: int = 0
     ended: threading.Event = field(default_factory=threading.Event)
     _last_watched: float = field(default_factory=time.monotonic)
 
     def __post_init__(self):
-        self.seconds = sum(estimate(config).seconds for config in self.configs.values())
+        if self.seconds is None:
+            self.seconds = sum(estimate(config).seconds for config in self.configs.values())
 
     @property
     def steps(self) -> int:
@@ -254,7 +261,10 @@ class Pool:
                 else:
                     del self._queue[owner]
                 worker.job, job.started = job, time.monotonic()
-                worker.send(("run", {label: config.to_dict() for label, config in job.configs.items()}, job.weights))
+                if job.call is not None:
+                    worker.send(("call", *job.call))
+                else:
+                    worker.send(("run", {label: c.to_dict() for label, c in job.configs.items()}, job.weights))
 
     def _received(self, worker: _Worker, message: tuple) -> None:
         with self._lock:
@@ -358,9 +368,27 @@ def serve(conn: Channel, threads: int) -> None:
             return
         if message == "stop":  # arrived after its job had ended
             continue
-        _, configs, weights = message
-        _train({label: TrainConfig.from_dict(c) for label, c in configs.items()}, conn, weights)
+        if message[0] == "call":
+            _call(*message[1:], conn)
+        else:
+            _, configs, weights = message
+            _train({label: TrainConfig.from_dict(c) for label, c in configs.items()}, conn, weights)
         conn.send(("idle",))
+
+
+def _call(name: str, args: tuple, conn) -> None:
+    """Call the package's function `name` (dotted: "rnnviz.module.function") with `args` and send its value, or
+    why it failed in one line (the traceback goes to the server's log).  A "stop" is not read while it runs:
+    the pool kills a worker that has not stopped within STOP_GRACE."""
+    try:
+        module, function = name.rsplit(".", 1)
+        if module.split(".")[0] != __package__:
+            raise ValueError(f"only functions of {__package__} can be called, not {name!r}")
+        value = getattr(importlib.import_module(module), function)(*args)
+        conn.send(("returned", value))  # pickled whole before a byte is sent: a value that cannot travel fails here
+    except Exception as exc:
+        traceback.print_exc()
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
 
 
 def _train(configs: dict[str, TrainConfig], conn, weights: dict[str, dict] | None = None) -> None:

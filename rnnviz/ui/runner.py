@@ -14,7 +14,9 @@ status "error" and a message naming the limit and the setting to change.
 
 Finished results are kept in a small process-wide cache keyed by the config: training is
 deterministic for a seed, so a control moved back is instant, and a class of students asking for the
-same default trains it once.  Nothing here imports Streamlit.
+same default trains it once.  A `Call` computes one function of the package in a worker the same
+way (a page's small demo) and is shared, finished or under way, by every session that asks for it.
+Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ from ..train import ROW_COLUMNS, TrainConfig, Training
 
 CACHE_SIZE = 16
 MAX_SNAPSHOTS = 64  # per result; beyond it every other snapshot is dropped (first and last kept)
+CALL_SECONDS = 2.0  # a Call's estimate before one of its function has finished
 _cache: OrderedDict[str, "Result"] = OrderedDict()
+_calls: OrderedDict[tuple, "Call"] = OrderedDict()  # (name, repr(args)) → Call, under _cache_lock
+_took: dict[str, float] = {}  # function name → seconds its last Call took in a worker
 _cache_lock = threading.Lock()
 
 
@@ -156,6 +161,7 @@ def _remember(result: Result) -> None:
 def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
+        _calls.clear()
 
 
 class LiveRun:
@@ -261,3 +267,84 @@ class LiveRun:
                     result.status, result.message = message[1], message[2]
             return
         self.results[message[1]].receive(message)
+
+
+class Call:
+    """`name(*args)` — a function of the package, by its dotted name, with picklable args — computed in a
+    worker process (`workers.Job.call`), for pages whose demo trains a small model in a second or two.
+    `status` goes from waiting (in the queue or computing: see `place`) to done (`value` holds what it
+    returned), error (`message` says why) or stopped.  One Call serves every session that asks for the same
+    args (`call()`): it is queued under the session that asked first and abandoned only when no session that
+    asked still watches it."""
+
+    def __init__(self, name: str, args: tuple = (), owner: str = "", is_watched: Callable[[], bool] | None = None):
+        self.name, self.args = name, args
+        self.status, self.value, self.message = "waiting", None, ""
+        self.answered = False  # the function returned or raised (not stopped, nor its worker lost)
+        self._watchers = [is_watched]
+        self._job = workers.Job({}, self._deliver, owner, self._watched, call=(name, args),
+                                seconds=_took.get(name, CALL_SECONDS))
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "stopped", "error")
+
+    @property
+    def place(self) -> int | None:
+        """0 while a worker computes it, n ≥ 1 while n − 1 jobs will start before it, None once finished."""
+        return workers.pool().place(self._job) if not self.finished else None
+
+    def seconds_left(self) -> float:
+        """The wait in the queue plus its own estimate (how long the last call of this function took)."""
+        if self.finished:
+            return 0.0
+        pool = workers.pool()
+        wait = pool.wait(self._job) if self.place else 0.0
+        return wait + self._job.remaining(time.monotonic(), pool.pace())
+
+    def start(self) -> "Call":
+        workers.pool().submit(self._job)
+        return self
+
+    def stop(self) -> None:
+        workers.pool().cancel(self._job)
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for it to finish; True when it has."""
+        return self._job.ended.wait(timeout)
+
+    def watch(self, is_watched: Callable[[], bool] | None) -> None:
+        """Another session waits for it too."""
+        self._watchers.append(is_watched)
+
+    def _watched(self) -> bool:
+        return any(watched is None or watched() for watched in self._watchers)
+
+    def _deliver(self, message: tuple) -> None:
+        kind = message[0]
+        if kind == "returned":
+            self.status, self.value, self.answered = "done", message[1], True
+            _took[self.name] = time.monotonic() - self._job.started
+        elif kind == "failed":
+            self.status, self.message, self.answered = "error", message[1], True
+        elif kind == "ended" and not self.finished:
+            self.status, self.message = message[1], message[2]
+
+
+def call(name: str, *args, owner: str = "", is_watched: Callable[[], bool] | None = None) -> Call:
+    """The Call of `name(*args)`: finished (from the process-wide cache, computed once for every session),
+    under way for another session (which this one now watches too), or queued now under `owner`.  A call
+    that ended unanswered (stopped, its worker lost) is asked afresh; an error the function raised is
+    remembered, as the same args fail alike."""
+    key = (name, repr(args))
+    with _cache_lock:
+        found = _calls.get(key)
+        if found is not None and (found.answered or not found.finished):
+            _calls.move_to_end(key)
+            if not found.finished:
+                found.watch(is_watched)
+            return found
+        found = _calls[key] = Call(name, args, owner, is_watched)
+        while len(_calls) > CACHE_SIZE:
+            _calls.popitem(last=False)
+    return found.start()

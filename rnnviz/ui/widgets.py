@@ -10,6 +10,7 @@ opens the same settings in the other.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -25,7 +26,7 @@ from ..workers import TORCH_THREADS, pool
 from . import text
 from .presets import DEFAULTS, names, presets
 from .svg_export import svg_button
-from .runner import LiveRun
+from .runner import LiveRun, call
 
 POLL_SECONDS = 0.5
 REDRAWS_PER_SECOND = 4  # live panels of all sessions together: each redraw costs the one web process
@@ -268,6 +269,27 @@ def poll_seconds() -> float:
     """How often a live panel redraws: every half second, less often while many sessions train, so that
     the panels together stay near REDRAWS_PER_SECOND and a page that needs no training still answers."""
     return max(POLL_SECONDS, pool().active() / REDRAWS_PER_SECOND)
+
+
+def computed(name: str, *args, label: str = ""):
+    """`name(*args)`, a function of the package by its dotted name ("rnnviz.exposure.cs182_demo") with
+    picklable args, computed in a worker process, so that the web process stays free for every other
+    session.  While it waits, a progress bar shows `label`, the place in the queue and the time left,
+    redrawn every POLL_SECONDS by a script that sleeps in between.  The value is shared by every session
+    (computed once per server for the same args).  Returns it, or None after saying why there is none."""
+    is_watched, owner = session_watch()
+    job, began, slot = call(name, *args, owner=owner, is_watched=is_watched), time.monotonic(), st.empty()
+    while not job.finished:
+        place, left = job.place, job.seconds_left()
+        note = t("common.queue", place=place, seconds=round(left)) if place else t("common.eta", seconds=round(left))
+        spent = time.monotonic() - began
+        slot.progress(spent / (spent + left) if left > 0 else 1.0, text=f"{label} · {note}" if label else note)
+        job.join(POLL_SECONDS)
+    slot.empty()
+    if job.status != "done":
+        st.error(t("common.error", message=plain(job.message or t(f"common.status.{job.status}"))))
+        return None
+    return job.value
 
 
 def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[LiveRun], None],
