@@ -1,18 +1,19 @@
 """Generation (curriculum §4): sampling with temperature and top-k from the CS182 word model, sentences drawn
 independently from its per-step marginals against sentences drawn autoregressively, and exposure bias: a
-teacher-forced and a scheduled-sampling model of a wave rolled out free-running.  Both demos train in-process
-(`rnnviz.exposure`), cached for every session: the sentences in about a second, the two wave models when asked."""
+teacher-forced and a scheduled-sampling model of a wave rolled out free-running.  Both demos (`rnnviz.exposure`)
+train in a worker process (`computed`), shared by every session: the sentences in about a second, the two wave
+models when asked; only the sampling runs here."""
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from rnnviz.exposure import (LEVEL, SAMPLES, SCHEDULED, SCHEDULES, SINE, TEACHER, cs182_demo, draw_autoregressive,
-                             draw_independent, exposure_demo, next_logits, teacher_probability, valid_share)
+from rnnviz.exposure import (CS182, LEVEL, SAMPLES, SCHEDULED, SCHEDULES, SINE, TEACHER, SentenceDemo,
+                             draw_autoregressive, draw_independent, next_logits, teacher_probability, valid_share)
 from rnnviz.figures import legend_below, marginals_heatmap, next_word_bars, rollout_errors, schedule_curves
 from rnnviz.figures.generation import WORDS
 from rnnviz.generate import next_distribution
-from rnnviz.ui import control, figure, page_setup, t
+from rnnviz.ui import computed, control, figure, page_setup, t
 
 TOP_K = [0, 1, 2, 3, 5]  # 0: every word
 SHOWN = 8                # samples listed of each kind
@@ -22,21 +23,11 @@ settings = page_setup("generation")
 words = {**settings.words, **{name: t(f"generation.fig.{name}") for name in WORDS}}
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def sentence_model(seed: int):
-    return cs182_demo(seed)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def wave_models(seed: int, schedule: str):
-    return exposure_demo(seed, schedule)
-
-
 @st.cache_data(max_entries=64, show_spinner=False)
-def draws(seed: int, temperature: float, top_k: int) -> tuple[np.ndarray, np.ndarray]:
-    demo = sentence_model(seed)
-    return (draw_independent(demo.marginals, SAMPLES, seed).numpy(),
-            draw_autoregressive(demo, SAMPLES, seed, temperature, top_k or None).numpy())
+def draws(_demo: SentenceDemo, seed: int, temperature: float, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The samples of the seed's model (`_demo`, not hashed: the seed names it)."""
+    return (draw_independent(_demo.marginals, SAMPLES, seed).numpy(),
+            draw_autoregressive(_demo, SAMPLES, seed, temperature, top_k or None).numpy())
 
 
 def samples_table(task, ids: np.ndarray) -> pd.DataFrame:
@@ -45,43 +36,50 @@ def samples_table(task, ids: np.ndarray) -> pd.DataFrame:
                          t("generation.col.valid"): [task.is_sentence(r) for r in rows]})
 
 
+def sentences(demo: SentenceDemo) -> None:
+    """Temperature and top-k, the next-word bars, the marginals and the two kinds of samples."""
+    task = demo.task
+    left, right = st.columns(2)
+    temperature = control(left.slider, "generation.temperature", t("generation.temperature"), min_value=0.0,
+                          max_value=2.0, value=1.0, step=0.05, help=t("generation.temperature_help"))
+    top_k = control(right.select_slider, "generation.top_k", t("generation.top_k"), options=TOP_K, value=0,
+                    format_func=lambda k: t("generation.top_k.all") if k == 0 else t("generation.top_k.k", k=k),
+                    help=t("generation.top_k_help"))
+
+    logits = next_logits(demo, ["I"])
+    drawn_label = t("generation.label.sampled", temperature=temperature,
+                    top_k=t("generation.top_k.all") if top_k == 0 else t("generation.top_k.k", k=top_k))
+    probs = {t("generation.label.model"): next_distribution(logits, 1.0, None)[0].numpy(),
+             drawn_label: next_distribution(logits, temperature, top_k or None)[0].numpy()}
+    likely = np.flatnonzero(np.maximum(*probs.values()) >= MIN_SHOWN)  # the words either distribution can draw
+    left, right = st.columns(2, gap="medium")
+    with left:
+        fig = next_word_bars({label: p[likely] for label, p in probs.items()}, [task.words[i] for i in likely], "I",
+                             projector=settings.projector, words=words)
+        figure(legend_below(fig), t("generation.next_caption", shown=MIN_SHOWN), key="generation.next",
+               data=pd.DataFrame({"word": task.words, **probs}))
+    with right:
+        figure(marginals_heatmap(demo.marginals, task.words, projector=settings.projector, words=words),
+               t("generation.marginals_caption"), key="generation.marginals",
+               data=pd.DataFrame(demo.marginals, columns=task.words).assign(position=range(1, task.seq_len + 1)))
+
+    independent, fed = draws(demo, settings.seed, temperature, top_k)
+    for column, kind, ids in zip(st.columns(2, gap="medium"), ("independent", "autoregressive"), (independent, fed)):
+        with column:
+            st.markdown(f"**{t(f'generation.{kind}')}**")
+            st.metric(t("generation.valid", n=SAMPLES), f"{valid_share(task, ids):.1%}")
+            st.dataframe(samples_table(task, ids), hide_index=True)
+    st.caption(t("generation.samples_caption", shown=SHOWN, n=SAMPLES, seed=settings.seed, steps=task.seq_len))
+    st.info(t("generation.claim_cs182", n=SAMPLES))
+
+
 # ---- the CS182 sentences ----------------------------------------------------------------------------
 st.subheader(t("generation.cs182_header"))
 st.markdown(t("generation.cs182_intro"))
-demo = sentence_model(settings.seed)
-task = demo.task
-left, right = st.columns(2)
-temperature = control(left.slider, "generation.temperature", t("generation.temperature"), min_value=0.0,
-                      max_value=2.0, value=1.0, step=0.05, help=t("generation.temperature_help"))
-top_k = control(right.select_slider, "generation.top_k", t("generation.top_k"), options=TOP_K, value=0,
-                format_func=lambda k: t("generation.top_k.all") if k == 0 else t("generation.top_k.k", k=k),
-                help=t("generation.top_k_help"))
-
-logits = next_logits(demo, ["I"])
-drawn_label = t("generation.label.sampled", temperature=temperature,
-                top_k=t("generation.top_k.all") if top_k == 0 else t("generation.top_k.k", k=top_k))
-probs = {t("generation.label.model"): next_distribution(logits, 1.0, None)[0].numpy(),
-         drawn_label: next_distribution(logits, temperature, top_k or None)[0].numpy()}
-likely = np.flatnonzero(np.maximum(*probs.values()) >= MIN_SHOWN)  # the words either distribution can draw
-left, right = st.columns(2, gap="medium")
-with left:
-    fig = next_word_bars({label: p[likely] for label, p in probs.items()}, [task.words[i] for i in likely], "I",
-                         projector=settings.projector, words=words)
-    figure(legend_below(fig), t("generation.next_caption", shown=MIN_SHOWN), key="generation.next",
-           data=pd.DataFrame({"word": task.words, **probs}))
-with right:
-    figure(marginals_heatmap(demo.marginals, task.words, projector=settings.projector, words=words),
-           t("generation.marginals_caption"), key="generation.marginals",
-           data=pd.DataFrame(demo.marginals, columns=task.words).assign(position=range(1, task.seq_len + 1)))
-
-independent, fed = draws(settings.seed, temperature, top_k)
-for column, kind, ids in zip(st.columns(2, gap="medium"), ("independent", "autoregressive"), (independent, fed)):
-    with column:
-        st.markdown(f"**{t(f'generation.{kind}')}**")
-        st.metric(t("generation.valid", n=SAMPLES), f"{valid_share(task, ids):.1%}")
-        st.dataframe(samples_table(task, ids), hide_index=True)
-st.caption(t("generation.samples_caption", shown=SHOWN, n=SAMPLES, seed=settings.seed, steps=task.seq_len))
-st.info(t("generation.claim_cs182", n=SAMPLES))
+demo = computed("rnnviz.exposure.cs182_demo", settings.seed,
+                label=t("generation.training_words", steps=CS182["steps"]))
+if demo is not None:
+    sentences(demo)
 
 # ---- exposure bias -----------------------------------------------------------------------------------
 st.subheader(t("generation.exposure_header"))
@@ -106,9 +104,8 @@ if st.button(t("generation.train"), key="generation.train", type="primary", disa
     trained.add(run_key)
 if run_key not in trained:
     st.info(t("generation.press_train"))
-else:
-    with st.spinner(t("generation.training", steps=SINE["steps"])):
-        result = wave_models(*run_key)
+elif (result := computed("rnnviz.exposure.exposure_demo", *run_key,
+                         label=t("generation.training", steps=SINE["steps"]))) is not None:
     free = {labels[k]: v for k, v in result.free.items()}
     one_step = {labels[k]: v for k, v in result.one_step.items()}
     fig = legend_below(rollout_errors(result.horizons, free, one_step, result.zero, projector=settings.projector,

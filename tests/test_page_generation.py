@@ -1,11 +1,13 @@
-"""Page 10, generation: the CS182 figures and shares come from the engine and follow temperature and top-k; the
-wave models train on request and their rollout is drawn; the page opens in Chinese."""
+"""Page 10, generation: the CS182 figures and shares come from the engine (computed in a worker process) and follow
+temperature and top-k; the wave models train on request, in a worker, and their rollout is the engine's; the page
+opens in Chinese."""
 
 import numpy as np
 import pytest
 from conftest import array, figures, run_page
 
-from rnnviz.exposure import SAMPLES, cs182_demo, draw_autoregressive, draw_independent, valid_share
+from rnnviz.exposure import (SAMPLES, SCHEDULED, TEACHER, cs182_demo, draw_autoregressive, draw_independent,
+                             exposure_demo, valid_share)
 from rnnviz.ui.text import t
 
 PAGE = "pages/10_generation.py"
@@ -70,6 +72,10 @@ def test_the_wave_models_train_when_asked_and_their_rollout_is_drawn(page):
     free, one = lines["teacher forcing, free-running"], lines["teacher forcing, one step (teacher-forced)"]
     assert len(free) == len(one) == 21 and free[0] == pytest.approx(one[0], rel=1e-5)
     assert free.mean() / one.mean() > 100  # the gap the page states (bench/claims.py measures it over seeds)
+    here = exposure_demo(0, "inverse_sigmoid")  # the same numbers as in-process
+    for label, name in ((TEACHER, "teacher forcing"), (SCHEDULED, "scheduled sampling")):
+        np.testing.assert_allclose(lines[f"{name}, free-running"], here.free[label], rtol=1e-6)
+        np.testing.assert_allclose(lines[f"{name}, one step (teacher-forced)"], here.one_step[label], rtol=1e-6)
     assert "always predicting 0" in lines
 
 
