@@ -384,11 +384,16 @@ def _call(name: str, args: tuple, conn) -> None:
         module, function = name.rsplit(".", 1)
         if module.split(".")[0] != __package__:
             raise ValueError(f"only functions of {__package__} can be called, not {name!r}")
-        value = getattr(importlib.import_module(module), function)(*args)
-        conn.send(("returned", value))  # pickled whole before a byte is sent: a value that cannot travel fails here
+        reply = ("returned", getattr(importlib.import_module(module), function)(*args))
     except Exception as exc:
         traceback.print_exc()
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        reply = ("failed", f"{type(exc).__name__}: {exc}")
+    try:
+        conn.send(reply)  # pickled whole before a byte is sent
+    except OSError:  # the web process has gone: nobody to answer
+        raise SystemExit(0)
+    except Exception as exc:  # a value that cannot be pickled
+        conn.send(("failed", f"{name} returned what cannot be sent back: {type(exc).__name__}: {exc}"))
 
 
 def _train(configs: dict[str, TrainConfig], conn, weights: dict[str, dict] | None = None) -> None:

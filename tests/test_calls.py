@@ -41,6 +41,8 @@ def test_an_exception_comes_back_as_its_message():
         "('constant', 'linear', 'exponential', 'inverse_sigmoid'), got 'cosine'"
     assert outside.status == "error" and "only functions of rnnviz" in outside.message
     assert call("rnnviz.exposure.teacher_probability", "cosine", 1, 10) is failed  # not asked again
+    closure = call("rnnviz.exposure.one_step", torch.nn.GRU(1, 2))  # returns a function, which cannot travel
+    assert closure.join(120) and closure.status == "error" and "cannot be sent back" in closure.message
 
 
 def test_a_stopped_call_frees_its_worker_and_is_asked_afresh():
