@@ -7,8 +7,9 @@ import torch
 
 from rnnviz import workers
 from rnnviz.exposure import cs182_demo, next_logits, teacher_probability
+from rnnviz.train import TrainConfig
 from rnnviz.ui import plain
-from rnnviz.ui.runner import call, clear_cache
+from rnnviz.ui.runner import LiveRun, call, clear_cache
 from rnnviz.ui.text import t
 
 SLOW = ("rnnviz.exposure.exposure_demo", 1, "linear")  # trains two wave models: a second or two
@@ -57,11 +58,15 @@ def test_a_stopped_call_frees_its_worker_and_is_asked_afresh():
 
 def test_a_call_stops_only_when_no_session_that_asked_still_watches(monkeypatch):
     monkeypatch.setattr(workers, "ABANDON_SECONDS", 0.5)
-    alone = call(*SLOW, owner="a", is_watched=lambda: False)
-    assert alone.join(60) and alone.status == "stopped"
-    shared = call(*SLOW, owner="a", is_watched=lambda: False)
-    assert call(*SLOW, owner="b", is_watched=lambda: True) is shared
-    assert shared.join(60) and shared.status == "done"
+    busy = TrainConfig(task="recall", task_params={"distance": 10}, hidden_size=8, batch_size=16, steps=100_000)
+    blockers = [LiveRun({"busy": busy.replace(seed=s)}, owner=f"b{s}").start() for s in range(workers.pool().size)]
+    alone = call(*SLOW, owner="a", is_watched=lambda: False)  # both wait in the queue behind the blockers
+    shared = call(*SLOW[:2], "constant", owner="c", is_watched=lambda: False)
+    assert call(*SLOW[:2], "constant", owner="d", is_watched=lambda: True) is shared
+    assert alone.join(30) and alone.status == "stopped"
+    for run in blockers:
+        run.stop()
+    assert shared.join(120) and shared.status == "done"
 
 
 def test_a_page_shows_a_failed_call_as_a_message_and_goes_on():
