@@ -466,7 +466,7 @@ def late_rollout_knows_nothing(seed: int) -> Measure:
     late = slice(len(demo.horizons) // 2, None)
     zero = demo.zero[late].mean()
     scheduled, teacher = demo.free[SCHEDULED][late].mean() / zero, demo.free[TEACHER][late].mean() / zero
-    return Measure(abs(scheduled - 1) <= 0.15 and teacher > 1, float(scheduled))
+    return Measure(bool(abs(scheduled - 1) <= 0.15 and teacher > 1), float(scheduled))
 
 
 # ---- the registry ----------------------------------------------------------------------------------
