@@ -466,4 +466,7 @@ class _Run:
 
 
 if __name__ == "__main__":
-    serve(Channel(int(sys.argv[1])), TORCH_THREADS)
+    try:
+        serve(Channel(int(sys.argv[1])), TORCH_THREADS)
+    except OSError:  # the web process went away mid-message (it shut down): nobody is left to tell
+        sys.exit(0)
