@@ -377,6 +377,7 @@ def run_app(parser: Parser, host: str, port: int) -> NoReturn:
     if host in ("0.0.0.0", "::"):
         print(f"rnnviz: serving every network interface; students open http://<this machine's address>:{port}",
               file=sys.stderr)
+    os.chdir(APP.parent)  # Streamlit reads .streamlit/config.toml from the working directory, not the app's
     os.execv(sys.executable, app_command(host, port))  # streamlit takes over this process (and its Ctrl-C)
 
 

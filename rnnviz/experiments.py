@@ -21,6 +21,10 @@ from .train import TrainConfig
 CELL_LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}
 # How the LSTM forget gate / GRU keep gate z start (rnnviz.init.set_memory_gate_bias): key → gate_bias.
 GATE_INITS = {"pytorch": None, "bias1": 1.0, "bias4": 4.0, "chrono": "chrono"}
+# Runs compared side by side train round-robin in one worker, so each run's snapshot clock ticks while the others
+# step: every 1.5 s per run is one snapshot every half second on the page (0.5 s per run sent ~280 traces, 476 MB,
+# through the web process for one headline comparison).
+SHARED_SNAPSHOT_SECONDS = 1.5
 HEADLINE_INIT = "chrono"  # measured (bench/claims.py): the only start where both gated cells solve on ≥ 9 of 10 seeds
 # Measured over seeds 0–9 at length 16 (bench/attention_seeds.py): exact match 0.98–1.00 with attention, 0.07–0.14
 # without; at 3e-3 for 800 steps the attention model swung after learning (0.94, 0.90 on seeds 1, 2).
@@ -37,7 +41,7 @@ def cell_comparison(distance: int = 100, gate_init: str = HEADLINE_INIT, task: s
         raise ValueError(f"gate_init must be one of {tuple(GATE_INITS)}, got {gate_init!r}")
     params = {TASKS[task].length_param().name: distance}
     base = TrainConfig(task=task, task_params=params, hidden_size=hidden_size, steps=steps, seed=seed,
-                       device=device, lr=3e-3, clip=1.0, batch_size=64)
+                       device=device, lr=3e-3, clip=1.0, batch_size=64, snapshot_seconds=SHARED_SNAPSHOT_SECONDS)
     return {CELL_LABELS[cell]: base.replace(cell=cell, gate_bias=None if cell == "rnn" else GATE_INITS[gate_init])
             for cell in cells}
 

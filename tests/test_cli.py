@@ -140,6 +140,19 @@ def test_the_dashboard_listens_on_this_machine_only_unless_told(monkeypatch):
     assert command[command.index("--server.port") + 1] == "9000"
 
 
+def test_the_dashboard_starts_where_its_streamlit_settings_are_read(monkeypatch, tmp_path):
+    """Streamlit reads .streamlit/config.toml from the working directory: `rnnviz app` run from anywhere
+    must still get the project's settings (no garbage collection after every rerun, upload limits)."""
+    from rnnviz import cli
+
+    monkeypatch.chdir(tmp_path)
+    started = {}
+    monkeypatch.setattr(cli.os, "execv", lambda path, argv: started.update(cwd=Path.cwd(), argv=argv))
+    cli.run_app(cli.build_parser(), "127.0.0.1", 8501)
+    assert (started["cwd"] / ".streamlit" / "config.toml").is_file()
+    assert "postScriptGC = false" in (started["cwd"] / ".streamlit" / "config.toml").read_text()
+
+
 def cli(*arguments: str) -> list[str]:
     return [sys.executable, "-m", "rnnviz.cli", *arguments]
 
