@@ -42,10 +42,6 @@ WORDS = {
 }
 
 
-def _words(words: dict | None) -> dict:
-    return words_for({**WORDS, **(words or {})})
-
-
 def _output_ticks(predicted: list[str], target: list[str] | None, rows: int) -> list[str]:
     """Tick labels of the `rows` output steps: the predicted token; a wrong one in vermillion, "✗ (target)"."""
     ticks = []
@@ -80,7 +76,7 @@ def attention_heatmap(weights: np.ndarray, input_tokens: list[str], predicted: l
     input tokens along x, the predicted output tokens down y (wrong ones marked against `target`; steps
     after the model stopped show "–"), the weight in the hover.  `highlight` outlines one output step
     (the one whose numbers the page spells out)."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     weights = np.asarray(weights, dtype=float)
     rows, cols = weights.shape
     if len(input_tokens) != cols:
@@ -104,7 +100,7 @@ def attention_animation(snapshots: list[tuple[int, np.ndarray]], input_tokens: l
     """attention_heatmap over training: frame i shows the weights (T_out, T_in) of the i-th (step, weights)
     snapshot.  It opens on the last snapshot and ▶ plays from the first; rows are labelled with the right output
     tokens (what the model was asked for), and the axes and the colour scale stay fixed, so only the weights move."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     fig = attention_heatmap(snapshots[-1][1], input_tokens, output_tokens, title=title or w["attn_animation_title"],
                             projector=projector, words=words)
     fig.frames = [go.Frame(name=str(i), data=[go.Heatmap(z=np.asarray(weights, dtype=float))])
@@ -133,7 +129,7 @@ def bottleneck_map(input_tokens: list[str], predicted: list[str], target: list[s
     empty cells, the last encoder step outlined as the only bridge to the decoder (its final state h_T,
     `hidden_size` numbers), `note` under the title, and the same output ticks (mistakes marked).
     It has a row per target token (per predicted token without a target)."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     rows, cols = max(len(target or predicted), 1), len(input_tokens)
     bridge = w["attn_bridge"].format(size=hidden_size) if hidden_size else "h_T"
     fig = go.Figure(go.Heatmap(z=np.zeros((rows, cols)), x=np.arange(cols), y=np.arange(rows), showscale=False,
@@ -176,7 +172,7 @@ def encoder_gradient(profiles: dict[str, np.ndarray], title: str | None = None, 
     """‖∂L/∂h_j‖ against encoder step j on a log axis, one line per model (zeros drawn as hollow
     markers on the axis floor, as in grad_flow).  `relative`: the profiles are ratios to the last input
     step (`relative_encoder_grad`), and the axis says so."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     w["timestep"] = w["attn_encoder_step"]
     lines = {label: np.asarray(p, dtype=float) for label, p in profiles.items()}
     fig = _log_profile_figure(lines, title or w["attn_grad_title"],
@@ -192,7 +188,7 @@ def length_accuracy(frames: dict[str, pd.DataFrame], trained: tuple[int, int] | 
     """`column` of each model's frame (columns length, exact_match, token_accuracy) against input length,
     lines with markers on [0, 1], and the range of lengths the models trained on, `trained` = (shortest,
     longest), shaded."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     y_title = y_title or w["attn_exact_match"]
     styles = line_styles(frames)
     fig = go.Figure()

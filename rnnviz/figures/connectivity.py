@@ -36,10 +36,6 @@ WIDTH = 48  # characters per line of the coloured text
 SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def _words(words: dict | None) -> dict:
-    return words_for({**WORDS, **(words or {})})
-
-
 def _glyph(ch: str) -> str:
     """A character as one grid cell shows it: a space stays blank, a line break shows as ↵, the rest as the
     character models show them, escaped for Plotly."""
@@ -79,7 +75,7 @@ def connectivity_text(chars: list[str] | str, values: np.ndarray, picked: int, d
     """The text as a grid of characters, each up to `picked` on a colour for values[k] (one row of the
     connectivity map, ‖∂ŷ_picked/∂x_k‖) relative to the largest, on a log scale over `decades` decades;
     the picked character outlined, the characters after it grey and uncoloured."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     chars = list(chars)
     values = np.asarray(values, dtype=float)
     if values.shape != (len(chars),):
@@ -125,7 +121,7 @@ def connectivity_distance(profiles: dict[str, np.ndarray], title: str | None = N
                           words: dict | None = None) -> go.Figure:
     """Mean connectivity against distance d = t − k, one line per label, each divided by its value at d = 0
     and drawn on a log axis (values that underflowed to 0 are left out)."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     styles = line_styles(profiles)
     fig = go.Figure()
     for label, profile in profiles.items():
@@ -146,7 +142,7 @@ def itemised_bars(bars: dict[str, np.ndarray], chars: list[str] | str, picked: i
                   projector: bool = False, words: dict | None = None) -> go.Figure:
     """One row per label: a bar per timestep k ≤ picked, the norm of what step k contributed to ∂L/∂W_hh
     (RNNbow's itemised gradient), on a log axis; steps after `picked`, and zeros, have no bar."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     chars = list(chars)
     styles = line_styles(bars)
     fig = make_subplots(rows=len(bars), cols=1, shared_xaxes=True, vertical_spacing=0.06,

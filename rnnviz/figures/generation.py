@@ -31,15 +31,11 @@ WORDS = {
 }
 
 
-def _words(words: dict | None) -> dict:
-    return words_for({**WORDS, **(words or {})})
-
-
 def next_word_bars(probs: dict[str, np.ndarray], vocab: list[str], prime: str, title: str | None = None,
                    projector: bool = False, words: dict | None = None) -> go.Figure:
     """One group of bars per word of `vocab`, one bar per label (e.g. the model's own distribution, and the
     one sampled from at a temperature and top-k), each label's probabilities (V,) summing to 1."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     fig = go.Figure()
     ticks = [token_label(word) for word in vocab]
     for color, (label, p) in zip(PALETTE, probs.items()):
@@ -55,7 +51,7 @@ def marginals_heatmap(marginals: np.ndarray, vocab: list[str], title: str | None
                       words: dict | None = None) -> go.Figure:
     """marginals (T, V): P(word at position t), as a word × position heatmap on [0, 1] with the probabilities
     written in the cells that are not ~0.  Position 1 is the first word."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     marginals = np.asarray(marginals, dtype=float)
     steps, size = marginals.shape
     if len(vocab) != size:
@@ -77,7 +73,7 @@ def schedule_curves(curves: dict[str, np.ndarray], chosen: str | None = None, ti
                     projector: bool = False, words: dict | None = None) -> go.Figure:
     """Each schedule's teacher probability ε_i (one value per training step) against training step; the
     `chosen` one drawn thick, the others thin."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     fig = go.Figure()
     for color, (label, values) in zip(PALETTE, curves.items()):
         values = np.asarray(values, dtype=float)
@@ -97,7 +93,7 @@ def rollout_errors(horizons: np.ndarray, free: dict[str, np.ndarray], one_step: 
     """Mean squared error against rollout length on a log axis: per label a solid line free-running (the model
     fed its own predictions) and a dashed one at one step (fed the true values), in the same colour; `zero`,
     the error of always predicting 0, in grey."""
-    w = _words(words)
+    w = words_for(words, WORDS)
     fig = go.Figure()
     for color, label in zip(PALETTE, free):
         for values, dash, name in ((free[label], "solid", w["gen_free"]), (one_step[label], "dash", w["gen_one_step"])):

@@ -78,6 +78,7 @@ WORDS = {
 }
 
 
-def words_for(words: dict | None = None) -> dict:
-    """The English words with `words` laid over them."""
-    return {**WORDS, **(words or {})}
+def words_for(words: dict | None = None, own: dict | None = None) -> dict:
+    """The English words, and a page's `own` figure words (attention, memory, generation), with `words` laid
+    over them."""
+    return {**WORDS, **(own or {}), **(words or {})}
