@@ -11,7 +11,11 @@ worker processes together), and that memory after all tabs have closed against t
 Goals on 2 cores: 8 sessions finish within 150 s; the slider redraws in under 300 ms while 8 train;
 memory comes back to within 100 MB of idle.  The last line is `ratio <slowest of 8 / 150 s>`.
 
-    .venv/bin/python bench/concurrent_sessions.py [--sessions 1 4 8] [--workers N]
+`--remote-class`: the N lab tabs run in a second Chromium kept at the lowest CPU priority, as if the
+students' browsers ran on their own machines (the observer's stays at normal priority); without it all
+N + 1 tabs share the server's cores on equal terms.
+
+    .venv/bin/python bench/concurrent_sessions.py [--sessions 1 4 8] [--workers N] [--remote-class]
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import chromium, server, settle, tree_rss, tree_rss_each  # noqa: E402
+from browser import chromium, demote, marked, server, settle, tree_rss, tree_rss_each  # noqa: E402
 
 from rnnviz.ui import PAGES, url_path  # noqa: E402
 
@@ -71,7 +75,12 @@ def move_slider(tab, length: int) -> float:
     return time.perf_counter() - began
 
 
-def session_round(browser, n: int, workers: int | None, timeout: float) -> dict:
+CLASS = "rnnviz-class"  # marks the students' browser of --remote-class
+
+
+def session_round(browser, n: int, workers: int | None, timeout: float, students=None) -> dict:
+    """One round; the N lab tabs open in `students` (a browser of their own) when given, else in `browser`."""
+    students = students or browser
     env = {"RNNVIZ_WORKERS": str(workers)} if workers else {}
     with server(log=Path(f"/tmp/rnnviz_bench_server_{n}.log"), env=env) as (url, proc):
         observer = open_tab(browser, f"{url}/{VANISH}")
@@ -81,7 +90,7 @@ def session_round(browser, n: int, workers: int | None, timeout: float) -> dict:
         idle = steady_rss(proc.pid)
         server_idle = tree_rss_each(proc.pid)[proc.pid]
         move_slider(observer, 60), move_slider(observer, 50)  # both lengths computed once (cached after)
-        tabs = [open_tab(browser, f"{url}/{LAB}?seed={i + 1}") for i in range(n)]
+        tabs = [open_tab(students, f"{url}/{LAB}?seed={i + 1}") for i in range(n)]
         clicked, finished = {}, {}
         for i, tab in enumerate(tabs):
             tab.locator('[data-testid="stMainBlockContainer"] [data-testid="stBaseButton-primary"]').first.click()
@@ -89,6 +98,8 @@ def session_round(browser, n: int, workers: int | None, timeout: float) -> dict:
         peak, redraws, length, last_move = idle, [], 50, 0.0
         deadline = time.perf_counter() + timeout
         while len(finished) < n and time.perf_counter() < deadline:
+            if students is not browser:
+                demote(CLASS)
             peak = max(peak, tree_rss(proc.pid))
             for i, tab in enumerate(tabs):
                 if i not in finished:
@@ -115,11 +126,14 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 4, 8])
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     parser.add_argument("--timeout", type=float, default=400.0, help="seconds a round may take")
+    parser.add_argument("--remote-class", action="store_true",
+                        help="the N lab tabs in a second browser at the lowest CPU priority")
     args = parser.parse_args()
     rounds = []
     with chromium() as browser:
+        students = marked(browser, CLASS) if args.remote_class else None
         for n in args.sessions:
-            r = session_round(browser, n, args.workers, args.timeout)
+            r = session_round(browser, n, args.workers, args.timeout, students)
             rounds.append(r)
             done = [s for s in r["times"] if s is not None]
             redraw = (f"median {statistics.median(r['redraws']) * 1000:.0f} ms, max {max(r['redraws']) * 1000:.0f} ms "

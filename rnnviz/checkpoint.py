@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 import torch
 
-from .train import TrainConfig, Training
+from .train import TrainConfig, build_model
 
 FORMAT = "rnnviz-checkpoint"
 VERSION = 1
@@ -44,14 +44,9 @@ class Checkpoint:
 
     def model(self):
         """A CPU model built from the config, holding the saved weights, in eval mode."""
-        model = build_model(self.config)
+        model = build_model(self.config)[1]
         model.load_state_dict(self.state)
         return model.eval()
-
-
-def build_model(config: TrainConfig):
-    """An untrained CPU model of the config's shape (the same construction as training's)."""
-    return Training(config.replace(device="cpu", threads=None, steps=0)).model
 
 
 def to_bytes(model, config: TrainConfig, step: int = 0) -> bytes:
@@ -97,7 +92,7 @@ def load(source: Path | str | bytes | BinaryIO) -> Checkpoint:
     config = _config(raw["config"])
     if not isinstance(state, dict):
         raise CheckpointError("its model entry is not a dict of tensors")
-    _check_state(state, build_model(config).state_dict(), config)
+    _check_state(state, build_model(config)[1].state_dict(), config)
     return Checkpoint(config, step, state)
 
 

@@ -30,7 +30,7 @@ from .init import W_HH_SCHEMES, init_recurrent_weights, set_memory_gate_bias
 from .model import ENCODINGS, SequenceModel
 from .record import Trace, record
 from .seq2seq import ATTENTIONS, Seq2SeqModel, Seq2SeqTrace, record_seq2seq
-from .tasks import make_task
+from .tasks import Task, make_task
 
 OPTIMIZERS = ("adam", "sgd")
 DEVICES = ("auto", "cpu", "cuda", "mps")
@@ -189,6 +189,24 @@ def faster_device(config: TrainConfig) -> str:
     return _FASTER[size]
 
 
+def build_model(config: TrainConfig) -> tuple[Task, SequenceModel | Seq2SeqModel]:
+    """The config's task and its untrained model on the CPU, with the config's seed and initialisation."""
+    task = make_task(config.task, **config.task_params)
+    with _BUILD_LOCK, torch.random.fork_rng(devices=[]):  # same seed, same weights, whatever else runs
+        torch.manual_seed(config.seed)
+        if task.shape == "seq2seq":
+            model = Seq2SeqModel(task, config.cell, config.hidden_size, config.num_layers, config.bidirectional,
+                                 config.nonlinearity, config.encoding, config.attention)
+        else:
+            model = SequenceModel(task, config.cell, config.hidden_size, config.num_layers, config.bidirectional,
+                                  config.nonlinearity, config.encoding)
+    init_gen = torch.Generator().manual_seed(config.seed + 1)
+    init_recurrent_weights(model.rnn, config.init, config.init_scale, init_gen)
+    if config.gate_bias is not None:
+        set_memory_gate_bias(model.rnn, config.gate_bias, max_len=task.seq_len, generator=init_gen)
+    return task, model
+
+
 class Training:
     """One run: the task, the model, the optimizer, and the event iterator over them."""
 
@@ -197,19 +215,7 @@ class Training:
         if config.threads is not None:
             torch.set_num_threads(config.threads)
         self.device = resolve_device(config.device, config)
-        self.task = make_task(config.task, **config.task_params)
-        with _BUILD_LOCK, torch.random.fork_rng(devices=[]):  # same seed, same weights, whatever else runs
-            torch.manual_seed(config.seed)
-            if self.task.shape == "seq2seq":
-                self.model = Seq2SeqModel(self.task, config.cell, config.hidden_size, config.num_layers,
-                                          config.bidirectional, config.nonlinearity, config.encoding, config.attention)
-            else:
-                self.model = SequenceModel(self.task, config.cell, config.hidden_size, config.num_layers,
-                                           config.bidirectional, config.nonlinearity, config.encoding)
-        init_gen = torch.Generator().manual_seed(config.seed + 1)
-        init_recurrent_weights(self.model.rnn, config.init, config.init_scale, init_gen)
-        if config.gate_bias is not None:
-            set_memory_gate_bias(self.model.rnn, config.gate_bias, max_len=self.task.seq_len, generator=init_gen)
+        self.task, self.model = build_model(config)
         self.model.to(self.device)
         params = self.model.parameters()
         self.optimizer = (torch.optim.Adam(params, lr=config.lr) if config.optimizer == "adam"

@@ -104,6 +104,17 @@ def test_timing_a_device_leaves_the_run_and_the_random_state_alone():
     assert alone == [e.loss for e in train(TrainConfig(**SMALL, device="auto")) if e.kind == "step"]
 
 
+def test_a_built_model_is_the_one_a_run_starts_from():
+    from rnnviz.train import build_model
+
+    config = TrainConfig(**SMALL, gate_bias="chrono", init="orthogonal")
+    task, model = build_model(config)
+    started = train(config).model
+    assert task.seq_len == 9
+    for (name, built), (_, trained) in zip(model.state_dict().items(), started.state_dict().items()):
+        assert torch.equal(built, trained), name
+
+
 def test_evaluate_leaves_the_model_training():
     run = train(TrainConfig(**SMALL))
     next(run)

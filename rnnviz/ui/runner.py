@@ -35,7 +35,7 @@ from .. import workers
 from ..budget import check, machine_budget
 from ..tasks import make_task
 from ..tasks.base import Batch, Task
-from ..train import ROW_COLUMNS, TrainConfig, Training
+from ..train import ROW_COLUMNS, TrainConfig, build_model
 
 CACHE_SIZE = 16
 MAX_SNAPSHOTS = 64  # per result; beyond it every other snapshot is dropped (first and last kept)
@@ -135,7 +135,7 @@ def _skeleton(config: TrainConfig):
     key = config.key()
     with _skeleton_lock:
         if key not in _skeletons:
-            _skeletons[key] = Training(config.replace(device="cpu", threads=None, steps=0)).model
+            _skeletons[key] = build_model(config)[1]  # no optimizer: its first build imports torch._dynamo
             while len(_skeletons) > CACHE_SIZE:
                 _skeletons.popitem(last=False)
         return _skeletons[key]
