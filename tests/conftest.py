@@ -29,6 +29,11 @@ def figures(at) -> list[dict]:
     return [json.loads(element.proto.spec) for element in at.get("plotly_chart")]
 
 
+def titled(at, words: str) -> list[dict]:
+    """The page's figures whose title contains `words`."""
+    return [f for f in figures(at) if words in f["layout"]["title"]["text"]]
+
+
 def array(values) -> np.ndarray:
     """Figure data as a NumPy array: Plotly sends arrays either as lists or as typed base64 blocks
     ({"dtype": "f8", "bdata": ..., "shape": ...})."""

@@ -3,16 +3,12 @@ input is validated."""
 
 import numpy as np
 import pytest
-from conftest import array, figures, finish_training, run_page
+from conftest import array, figures, finish_training, run_page, titled
 
 from rnnviz.figures.attention import relative_encoder_grad
 from rnnviz.ui.runner import clear_cache
 
 PAGE = "pages/8_attention.py"
-
-
-def _titled(at, words):
-    return [f for f in figures(at) if words in f["layout"]["title"]["text"]]
 
 
 @pytest.fixture(scope="module")
@@ -43,35 +39,35 @@ def test_training_draws_both_maps_from_the_engine(trained):
     at = trained
     run = at.session_state["live_runs"]["attention.run"]
     assert run.configs["attention"].task_params["length"] == 8
-    (bottleneck,) = _titled(at, "one vector")
-    (heat,) = _titled(at, "where output step t looks")
+    (bottleneck,) = titled(at, "one vector")
+    (heat,) = titled(at, "where output step t looks")
     trace = run.results["attention"].latest_trace
     source, rows = trace.input_tokens[0], len(trace.target_tokens[0])  # a row per target token, <eos> included
     np.testing.assert_allclose(array(heat["data"][0]["z"]), trace.weights[0, :rows, :len(source)], rtol=1e-6)
     assert heat["layout"]["xaxis"]["ticktext"] == source
     plain = run.results["no attention"].latest_trace
     assert len(bottleneck["layout"]["yaxis"]["ticktext"]) == len(plain.target_tokens[0])  # a row per target token
-    accuracy = _titled(at, "while training")[0]
+    accuracy = titled(at, "while training")[0]
     assert {d["name"] for d in accuracy["data"]} == {"no attention", "attention"}
-    gradient = _titled(at, "each encoder step")[0]
+    gradient = titled(at, "each encoder step")[0]
     lines = {d["name"]: d for d in gradient["data"] if d.get("mode") == "lines"}
     expected = relative_encoder_grad(plain.encoder_grad, [len(x) for x in plain.input_tokens])
     drawn = array(lines["no attention"]["y"])
     np.testing.assert_allclose(drawn[np.isfinite(drawn)], expected[expected > 0], rtol=1e-6)
-    assert _titled(at, "against input length")  # drawn once both runs have finished
-    (formed,) = _titled(at, "formed during training")
+    assert titled(at, "against input length")  # drawn once both runs have finished
+    (formed,) = titled(at, "formed during training")
     assert len(formed["frames"]) == len(run.results["attention"].snapshots)
     assert any(r"c_{" in latex.value for latex in at.latex)  # the live equation of the selected output step
 
 
 def test_moving_a_probe_control_changes_the_map(trained):
     at = trained
-    (before,) = _titled(at, "where output step t looks")
+    (before,) = titled(at, "where output step t looks")
     at.slider(key="attention.out_step").set_value(2).run()
-    (after,) = _titled(at, "where output step t looks")
+    (after,) = titled(at, "where output step t looks")
     assert before["layout"]["shapes"][0]["y0"] == -0.5 and after["layout"]["shapes"][0]["y0"] == 1.5
     at.slider(key="attention.example").set_value(3).run()
-    (other,) = _titled(at, "where output step t looks")
+    (other,) = titled(at, "where output step t looks")
     trace = at.session_state["live_runs"]["attention.run"].results["attention"].latest_trace
     assert other["layout"]["xaxis"]["ticktext"] == trace.input_tokens[3]
 
@@ -80,7 +76,7 @@ def test_typed_input_is_replayed_and_bad_input_gets_a_message(trained):
     at = trained
     at.text_input(key="attention.typed").set_value("abcabc").run()
     assert not at.exception
-    (heat,) = _titled(at, "where output step t looks")
+    (heat,) = titled(at, "where output step t looks")
     assert heat["layout"]["xaxis"]["ticktext"] == list("abcabc")
     at.text_input(key="attention.typed").set_value("ab*_[x](y)").run()
     assert not at.exception

@@ -4,17 +4,13 @@ opens in Chinese."""
 
 import numpy as np
 import pytest
-from conftest import array, figures, run_page
+from conftest import array, run_page, titled
 
 from rnnviz.exposure import (SAMPLES, SCHEDULED, TEACHER, cs182_demo, draw_autoregressive, draw_independent,
                              exposure_demo, valid_share)
 from rnnviz.ui.text import t
 
 PAGE = "pages/10_generation.py"
-
-
-def _titled(at, words):
-    return [f for f in figures(at) if words in f["layout"]["title"]["text"]]
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +25,9 @@ def demo():
 
 def test_the_sentences_figures_and_shares_come_from_the_engine(page, demo):
     at = page
-    (heat,) = _titled(at, "Marginals")
+    (heat,) = titled(at, "Marginals")
     np.testing.assert_allclose(array(heat["data"][0]["z"]), demo.marginals.T, rtol=1e-6, atol=1e-9)
-    (bars,) = _titled(at, "Next word after")
+    (bars,) = titled(at, "Next word after")
     assert bars["data"][0]["x"] == ["think", "am", "like"]  # the words the model can draw after "I"
     np.testing.assert_allclose(array(bars["data"][0]["y"]), 1 / 3, atol=0.1)
     shares = [m.value for m in at.metric]
@@ -46,12 +42,12 @@ def test_temperature_0_draws_the_likeliest_word_and_top_k_keeps_k(page):
     at = page
     at.slider(key="generation.temperature").set_value(0.0).run()
     assert not at.exception
-    (bars,) = _titled(at, "Next word after")
+    (bars,) = titled(at, "Next word after")
     drawn = array(bars["data"][1]["y"])
     assert sorted(drawn)[-1] == 1 and np.count_nonzero(drawn) == 1  # greedy: all the mass on one word
     at.slider(key="generation.temperature").set_value(1.0).run()
     at.select_slider(key="generation.top_k").set_value(2).run()
-    (bars,) = _titled(at, "Next word after")
+    (bars,) = titled(at, "Next word after")
     assert np.count_nonzero(array(bars["data"][1]["y"])) == 2
     assert "top 2" in bars["data"][1]["name"]
     at.select_slider(key="generation.top_k").set_value(0).run()
@@ -59,15 +55,15 @@ def test_temperature_0_draws_the_likeliest_word_and_top_k_keeps_k(page):
 
 def test_the_wave_models_train_when_asked_and_their_rollout_is_drawn(page):
     at = page
-    assert not _titled(at, "rollout length")
+    assert not titled(at, "rollout length")
     at.radio(key="generation.schedule").set_value("linear").run()
-    (schedules,) = _titled(at, "true previous value")
+    (schedules,) = titled(at, "true previous value")
     widths = {d["name"]: d["line"]["width"] for d in schedules["data"]}
     assert widths["linear"] > widths["constant"]
     at.radio(key="generation.schedule").set_value("inverse_sigmoid").run()
     at.button(key="generation.train").click().run()
     assert not at.exception
-    (rollout,) = _titled(at, "rollout length")
+    (rollout,) = titled(at, "rollout length")
     lines = {d["name"]: array(d["y"]) for d in rollout["data"]}
     free, one = lines["teacher forcing, free-running"], lines["teacher forcing, one step (teacher-forced)"]
     assert len(free) == len(one) == 21 and free[0] == pytest.approx(one[0], rel=1e-5)

@@ -3,7 +3,7 @@ model's connectivity from the engine, follows the picked character, and reads th
 
 import numpy as np
 import pytest
-from conftest import ROOT, array, figures, finish_training, run_page
+from conftest import ROOT, array, figures, finish_training, run_page, titled
 
 from rnnviz.memory import connectivity, itemised_gradient
 from rnnviz.ui.runner import clear_cache
@@ -16,10 +16,6 @@ LABELS = ["vanilla RNN", "LSTM", "GRU"]
 def _texts(at) -> dict[str, dict]:
     """The coloured texts, by their title (the model's label)."""
     return {f["layout"]["title"]["text"]: f for f in figures(at) if f["data"][0]["type"] == "heatmap"}
-
-
-def _titled(at, words):
-    return [f for f in figures(at) if words in f["layout"]["title"]["text"]]
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +58,9 @@ def test_each_model_colours_the_text_with_its_own_connectivity(trained):
     shade = array(texts["LSTM"]["data"][0]["z"]).ravel()
     shade = shade[np.isfinite(shade)]
     np.testing.assert_allclose(np.sort(shade), np.sort(np.maximum(np.log10(row[:picked + 1] / row[:picked + 1].max()), -6)))
-    (distance,) = _titled(at, "How far back")
+    (distance,) = titled(at, "How far back")
     assert distance["layout"]["yaxis"]["type"] == "log" and len(distance["data"]) == 3
-    (bars,) = _titled(at, "Itemised gradient")
+    (bars,) = titled(at, "Itemised gradient")
     want = itemised_gradient(result.model(), result.task, probe, picked)
     drawn = array(bars["data"][1]["y"])
     np.testing.assert_allclose(drawn[1:picked + 1], want[1:picked + 1], rtol=1e-9)
