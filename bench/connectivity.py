@@ -1,12 +1,14 @@
 """How long does a connectivity map take?  `Trace.connectivity()` on a 200-character probe, 128-unit LSTM.
 
-    OPENBLAS_NUM_THREADS=1 python bench/connectivity.py [--repeats 3] [--chars 200] [--hidden 128]
+    python bench/connectivity.py [--repeats 3] [--chars 200] [--hidden 128]
 
 The character model of the bundled sonnets (one-hot input, one LSTM layer, a linear readout; untrained,
 since the cost does not depend on the weights) reads the first `--chars` characters.  Each repeat
 records the probe (states only) and computes the whole (T × T) map ‖∂h_t/∂x_k‖, and the map through
-the readout ‖∂ŷ_t/∂x_k‖, in float64 (the default replay) and in float32.  The work is NumPy's (its
-BLAS threads follow OPENBLAS_NUM_THREADS).  The medians of wall and CPU seconds are printed; the last
+the readout ‖∂ŷ_t/∂x_k‖, in float64 (the default replay) and in float32.  The work is NumPy's: its
+BLAS uses every core unless OPENBLAS_NUM_THREADS says otherwise.  The medians of wall and CPU seconds
+are printed, then how far the float32 map strays from the float64 one (it underflows to 0 where a
+far-back dependence fades below about 1e-38, which is why the replay defaults to float64); the last
 line is `seconds S`, the float64 map's median wall time (goal: at most 1).
 """
 
@@ -16,6 +18,7 @@ import argparse
 import statistics
 import time
 
+import numpy as np
 import torch
 
 from rnnviz.model import SequenceModel
@@ -40,14 +43,21 @@ def main() -> None:
     runs = {f"{name}{' + readout' if readout else ''}": (dtype, readout)
             for name, dtype in DTYPES.items() for readout in (None, model.readout)}
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+    maps = {}
     for _ in range(args.repeats):
         for name, (dtype, readout) in runs.items():
             wall, cpu = time.perf_counter(), time.process_time()
-            record(model.rnn, x, probe=("states",), dtype=dtype).connectivity(readout=readout)
+            maps[name] = record(model.rnn, x, probe=("states",), dtype=dtype).connectivity(readout=readout)
             times[name].append((time.perf_counter() - wall, time.process_time() - cpu))
     for name, spent in times.items():
         wall, cpu = statistics.median(s[0] for s in spent), statistics.median(s[1] for s in spent)
         print(f"{name:20s} wall {wall:6.2f} s   cpu {cpu:6.2f} s")
+    for readout in ("", " + readout"):
+        exact, rounded = maps[f"float64{readout}"], maps[f"float32{readout}"]
+        normal = exact > 1e-20  # float32 tangents underflow (below about 1e-38) well before the norm does
+        print(f"float32{readout:10s} vs float64: largest relative difference where above 1e-20 "
+              f"{np.max(np.abs(rounded - exact)[normal] / exact[normal]):.1e}; "
+              f"{np.count_nonzero((rounded == 0) & (exact > 0))} of {np.count_nonzero(exact)} entries underflow to 0")
     print(f"seconds {statistics.median(s[0] for s in times['float64']):.2f}")
 
 

@@ -266,7 +266,8 @@ def _numpy(t: Tensor) -> np.ndarray:
 # so that its three sigmoids are one block and so are the three gates that dc_t drives.  The forward weights of every sigmoid row are negated, so that a
 # sigmoid is exp, +1 and reciprocal in place: exact at both tails.
 
-CACHED_COLUMNS = 256  # tangent columns per pass of the connectivity: (4H, columns) stays in a core's cache
+CACHED_COLUMNS = 256  # tangent columns per pass of the connectivity: (2H, columns) stays in a core's cache
+FOLD_BUDGET = 1 << 28  # bytes of folded step Jacobians the connectivity keeps instead of remaking them per chunk
 LSTM_ORDER = (3, 0, 1, 2)  # torch's i f g o rows, regrouped as o i f g
 SIGMOID_ROWS = {"rnn": 0, "lstm": 3, "gru": 2}  # leading gate blocks that pass through a sigmoid
 
@@ -333,10 +334,12 @@ class _Replay:
     def connectivity(self, readout_jac: np.ndarray | None = None, budget_bytes: int = 1 << 26) -> np.ndarray:
         """(T, T) batch means of ‖dy_t/dx_k‖_F, y the output or, given readout_jac (T, B, O, D·H), the
         readout.  Forward mode: the columns are the input features of the input steps k, a chunk of
-        steps at a time, batched into one product with W_hh per step and layer.  A chunk holds about
-        CACHED_COLUMNS columns, so that a step's arrays stay in the CPU's cache, and fewer when the
-        tangents kept for the next layer would not fit in budget_bytes.  A one-directional layer
-        starts at the chunk's first step and carries only the columns it has already read."""
+        steps at a time, carried through each step by one product with its folded Jacobian (`folds`).
+        A chunk holds about CACHED_COLUMNS columns, so that a step's arrays stay in the CPU's cache,
+        and fewer when the tangents kept for the next layer would not fit in budget_bytes; the folds
+        of every step are kept when they fit in FOLD_BUDGET and remade per chunk otherwise.  A
+        one-directional layer starts at the chunk's first step and carries only the columns it has
+        already read."""
         steps, inputs, batch = self.inputs[0].shape
         hidden, directions = self.hidden_size, self.num_directions
         dtype = self.output.dtype
@@ -345,6 +348,10 @@ class _Replay:
         per_step = steps * inputs * batch * kept * dtype.itemsize
         chunk = int(min(steps, max(1, budget_bytes // max(per_step, 1)), max(1, CACHED_COLUMNS // (inputs * batch))))
         coefficients = {key: self.coefficients(key) for key in self.fwd}
+        state_rows = 2 * hidden if self.cell == "lstm" else hidden
+        fold_bytes = sum(steps * batch * state_rows * (hidden + w["w_ih"].shape[1]) * dtype.itemsize
+                         for w in self.weights.values())
+        folds = {key: self.folds(key, coefficients[key], keep=fold_bytes <= FOLD_BUDGET) for key in self.fwd}
         squares = np.zeros((steps, steps, batch), dtype)  # [t, k, b]
         for k0 in range(0, steps, chunk):
             k1 = min(steps, k0 + chunk)
@@ -352,36 +359,50 @@ class _Replay:
             below = None
             for layer in range(self.num_layers):
                 last = layer == self.num_layers - 1
-                out = None if last else np.zeros((steps, directions * hidden, cols, batch), dtype)
-                ys = np.zeros((steps, outputs, cols, batch), dtype) if last and outputs and directions > 1 else None
+                out = None if last else np.zeros((steps, batch, directions * hidden, cols), dtype)
+                ys = np.zeros((steps, batch, outputs, cols), dtype) if last and outputs and directions > 1 else None
                 for direction in range(directions):
                     units = slice(direction * hidden, (direction + 1) * hidden)
-                    for t, live, dh in self._tangents(layer, direction, coefficients[layer, direction], below, k0, k1):
+                    key = layer, direction
+                    for t, live, dh in self._tangents(layer, direction, folds[key], coefficients[key], below, k0, k1):
                         if out is not None:
-                            out[t, units, live] = dh
+                            out[t][:, units, live] = dh
                             continue
                         if outputs:  # through the readout: (B, O, H) @ (B, H, columns)
-                            dh = np.matmul(readout_jac[t, :, :, units], dh.transpose(2, 0, 1)).transpose(1, 2, 0)
+                            dh = np.matmul(readout_jac[t][:, :, units], dh)
                         if ys is not None:  # both directions reach ŷ_t: add before the norm
-                            ys[t][:, live] += dh
+                            ys[t][:, :, live] += dh
                         else:
                             ks = slice(k0 + live.start // inputs, k0 + live.stop // inputs)
-                            squares[t, ks] += np.square(dh).sum(axis=0).reshape(-1, inputs, batch).sum(axis=1)
+                            squares[t, ks] += np.square(dh).sum(axis=1).reshape(batch, -1, inputs).sum(axis=2).T
                 below = out
             if ys is not None:
-                squares[:, k0:k1] = np.square(ys).sum(axis=1).reshape(steps, k1 - k0, inputs, batch).sum(axis=2)
+                squares[:, k0:k1] = (np.square(ys).sum(axis=2).reshape(steps, batch, k1 - k0, inputs).sum(axis=3)
+                                     .transpose(0, 2, 1))
         return np.sqrt(squares).mean(axis=-1)
 
-    def _tangents(self, layer, direction, coef, below, k0, k1):
-        """Yield (t, columns, dh_t) of one layer and direction: dh_t (H, columns, B) is the derivative of
+    def folds(self, key: tuple[int, int], coef: dict[str, np.ndarray], keep: bool) -> Callable:
+        """t → one step's Jacobians of the state it updates (S = H, or the LSTM's o part of dh_t then
+        dc_t, S = 2H) with respect to h_{t-1} (B, S, H) and to x_t (B, S, inputs): the gate
+        derivatives folded into W_hh and W_ih, so that a tangent step is one product with S rows
+        instead of one with every gate row.  `keep` computes every step's once, up front."""
+        fold, w = FOLD[self.cell], self.weights[key]
+
+        def at(t: int) -> tuple[np.ndarray, np.ndarray]:
+            return fold({name: values[t] for name, values in coef.items()}, w)
+
+        return [at(t) for t in range(len(self.fwd[key]["h"]))].__getitem__ if keep else at
+
+    def _tangents(self, layer, direction, fold, coef, below, k0, k1):
+        """Yield (t, columns, dh_t) of one layer and direction: dh_t (B, H, columns) is the derivative of
         h_t along each input feature of the input steps k0..k1-1, on the slice `columns` of them outside
         which it is zero.  Layer 0 reads the inputs themselves; a layer above reads `below`, the
-        tangents of its input (T, features, columns, B)."""
-        w, (steps, inputs, batch) = self.weights[layer, direction], self.inputs[0].shape
-        hidden, rows, span = self.hidden_size, w["w_hh"].shape[0], k1 - k0
+        tangents of its input (T, B, features, columns)."""
+        steps, inputs, batch = self.inputs[0].shape
+        hidden, span = self.hidden_size, k1 - k0
         causal = layer == 0 or self.num_directions == 1  # only the steps on one side of k reach h_t
         order = (range(k0, steps) if direction == 0 else range(k1 - 1, -1, -1)) if causal else _order(direction, steps)
-        dh = np.zeros((hidden, span * inputs, batch), w["w_hh"].dtype)
+        dh = np.zeros((batch, hidden, span * inputs), self.output.dtype)
         dc = np.zeros_like(dh)
         for t in order:
             if not causal:
@@ -391,17 +412,16 @@ class _Replay:
             else:
                 live = slice(max(t - k0, 0), span)
             cols = slice(live.start * inputs, live.stop * inputs)
-            d_h = np.dot(w["w_hh"], dh[:, cols].reshape(hidden, -1)).reshape(rows, -1, batch)
+            by_h, by_x = fold(t)
+            step = np.matmul(by_h, dh[:, :, cols])
             if layer > 0:
-                d_x = np.dot(w["w_ih"], below[t][:, cols].reshape(below.shape[1], -1)).reshape(rows, -1, batch)
+                step += np.matmul(by_x, below[t][:, :, cols])
             elif k0 <= t < k1:  # x_t itself: one column per input feature
-                d_x = np.zeros_like(d_h)
                 start = (t - k0 - live.start) * inputs
-                d_x[:, start:start + inputs] = w["w_ih"][:, :, None]
-            else:
-                d_x = None
-            TANGENT[self.cell]({name: values[t][:, None] for name, values in coef.items()}, d_h, d_x, dh[:, cols], dc[:, cols])
-            yield t, cols, dh[:, cols]
+                step[:, :, start:start + inputs] += by_x
+            CARRY[self.cell]({name: values[t].T[:, :, None] for name, values in coef.items()}, step,
+                             dh[:, :, cols], dc[:, :, cols])
+            yield t, cols, dh[:, :, cols]
 
     def coefficients(self, key: tuple[int, int]) -> dict[str, np.ndarray]:
         """Every step's local derivatives of one layer and direction, as the backward uses them."""
@@ -644,42 +664,54 @@ def _gru_backward(e, buf, w, order, _nonlinearity):
     return {"grad_h": grad_h, "dg_h": dg_h, "dg_x": dg_x}
 
 
-def _rnn_tangent(coef, d_h, d_x, dh, _dc):
-    """The tangents dh_t (in place) from those of W_hh h_{t-1} (d_h) and of W_ih x_t (d_x, or None)."""
-    if d_x is not None:
-        d_h += d_x
-    np.multiply(d_h, coef["slope"], out=dh)
+def _gate_scaled(coef: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """diag(coef_b) W for every example b: (rows, B) and (rows, in) → (B, rows, in)."""
+    return coef.T[:, :, None] * w
 
 
-def _lstm_tangent(coef, d_h, d_x, dh, dc):
-    n = dc.shape[0]
-    if d_x is not None:
-        d_h += d_x
-    d_h *= coef["coef"]                              # o i f g: their tangents times dh_t / dc_t's factors
+def _rnn_fold(coef, w):
+    return _gate_scaled(coef["slope"], w["w_hh"]), _gate_scaled(coef["slope"], w["w_ih"])
+
+
+def _lstm_fold(coef, w):
+    """o's rows (→ dh_t), then the sum of i f g's (→ dc_t), of the gate-scaled W_hh and W_ih."""
+    def fold(scaled):
+        n = scaled.shape[1] // 4
+        return np.concatenate([scaled[:, :n], scaled[:, n:2 * n] + scaled[:, 2 * n:3 * n] + scaled[:, 3 * n:]], axis=1)
+    return fold(_gate_scaled(coef["coef"], w["w_hh"])), fold(_gate_scaled(coef["coef"], w["w_ih"]))
+
+
+def _gru_fold(coef, w):
+    """The sum of r z n's gate-scaled rows, with W_hh's and W_ih's own coefficients (the reset gate
+    scales only W_hh's part of n)."""
+    def fold(scaled):
+        n = scaled.shape[1] // 3
+        return scaled[:, :n] + scaled[:, n:2 * n] + scaled[:, 2 * n:]
+    return fold(_gate_scaled(coef["coef_h"], w["w_hh"])), fold(_gate_scaled(coef["coef_x"], w["w_ih"]))
+
+
+def _rnn_carry(_coef, step, dh, _dc):
+    """The tangents dh_t (in place) from the folded product `step` (B, S, columns)."""
+    dh[...] = step
+
+
+def _lstm_carry(coef, step, dh, dc):
+    n = dc.shape[1]
     dc *= coef["f"]
-    dc += d_h[n:2 * n]
-    dc += d_h[2 * n:3 * n]
-    dc += d_h[3 * n:]
+    dc += step[:, n:]
     np.multiply(coef["h_to_c"], dc, out=dh)
-    dh += d_h[:n]
+    dh += step[:, :n]
 
 
-def _gru_tangent(coef, d_h, d_x, dh, _dc):
-    """dh_t = Σ over r z n of (W_hh's part · its coefficient + W_ih's part · its coefficient) + z dh_{t-1}."""
-    n = dh.shape[0]
-    d_h *= coef["coef_h"]
-    if d_x is not None:
-        d_x *= coef["coef_x"]
-        d_h += d_x
+def _gru_carry(coef, step, dh, _dc):
     dh *= coef["z"]
-    dh += d_h[:n]
-    dh += d_h[n:2 * n]
-    dh += d_h[2 * n:]
+    dh += step
 
 
 FORWARD = {"rnn": _rnn_forward, "lstm": _lstm_forward, "gru": _gru_forward}
 BACKWARD = {"rnn": _rnn_backward, "lstm": _lstm_backward, "gru": _gru_backward}
-TANGENT = {"rnn": _rnn_tangent, "lstm": _lstm_tangent, "gru": _gru_tangent}
+FOLD = {"rnn": _rnn_fold, "lstm": _lstm_fold, "gru": _gru_fold}
+CARRY = {"rnn": _rnn_carry, "lstm": _lstm_carry, "gru": _gru_carry}
 
 
 def _jacobian_norms(replica: InstrumentedRNN, x: Tensor, hx, layer: int, direction: int, ord) -> np.ndarray:
