@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from ..tasks.charlm import show_char
 
@@ -59,17 +60,39 @@ def token_label(token: str) -> str:
     return html.escape("".join(show_char(ch) for ch in token), quote=False)
 
 
-def apply_theme(fig: go.Figure, projector: bool = False) -> go.Figure:
-    """Clean template, readable fonts and margins.  projector=True: ~20 px text, thicker lines."""
+def _theme(projector: bool) -> tuple[go.layout.Template, go.Layout]:
+    """The template (plotly_white, cut to the layout and the trace types drawn here, with this module's
+    title, legend and hover text sizes) and the layout that every figure carries itself (font and
+    margins, which builders read back, e.g. to widen a margin)."""
     size = 20 if projector else 14
-    fig.update_layout(
-        template="plotly_white",
-        font=dict(family=FONT, size=size, color="#222"),
-        title=dict(font_size=size + 4, x=0.02, xanchor="left"),
-        hoverlabel=dict(font_size=size),
-        legend=dict(font_size=size),
-        margin=dict(l=80, r=30, t=90, b=70),
-    )
+    white = pio.templates["plotly_white"].to_plotly_json()
+    template = go.layout.Template(layout={key: white["layout"][key] for key in WHITE_LAYOUT},
+                                  data={kind: white["data"][kind] for kind in ("scatter", "heatmap", "bar")})
+    template.layout.update(title=dict(font_size=size + 4, x=0.02, xanchor="left"), hoverlabel=dict(font_size=size),
+                           legend=dict(font_size=size))
+    return template, go.Layout(font=dict(family=FONT, size=size, color="#222"), margin=dict(l=80, r=30, t=90, b=70))
+
+
+WHITE_LAYOUT = ("autotypenumbers", "colorway", "font", "hovermode", "hoverlabel", "paper_bgcolor", "plot_bgcolor",
+                "coloraxis", "colorscale", "xaxis", "yaxis", "shapedefaults", "annotationdefaults", "title")
+THEMES = {projector: _theme(projector) for projector in (False, True)}
+
+
+def apply_theme(fig: go.Figure, projector: bool = False) -> go.Figure:
+    """Clean template, readable fonts and margins.  projector=True: ~20 px text, thicker lines.
+
+    Cheap, since every live redraw of every session builds its figures anew: the template is built and
+    validated once (`THEMES`) and assigned as Plotly assigns its own default template, without
+    validating it again (Plotly's `_validate` switch; were it gone, the assignment would only be slower).
+    That costs ~0.2 ms a figure instead of ~14 ms for `update_layout(template="plotly_white", ...)`."""
+    template, layout = THEMES[projector]
+    fig.layout._validate = False
+    try:
+        fig.layout.template = template
+    finally:
+        fig.layout._validate = True
+    fig.layout.font, fig.layout.margin = layout.font, layout.margin
+    size = layout.font.size
     fig.update_annotations(font_size=size)
     scale = 1.6 if projector else 1.0
     for trace in fig.data:
