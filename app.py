@@ -7,9 +7,11 @@ import streamlit as st
 
 from rnnviz.ui import PAGES, language, t
 from rnnviz.ui.pages import HOME
+from rnnviz.ui.priority import TURNS
 
 language()  # the navigation's titles are in it: read ?lang= before the first t()
 sections: dict[str, list] = {t(HOME.section): [st.Page(HOME.path, title=t("home.title"), default=True)]}
 for page in PAGES:
     sections.setdefault(t(page.section), []).append(st.Page(page.path, title=t(page.key + ".title")))
-st.navigation(sections).run()
+with TURNS.page():  # a person is waiting for this run: live panels' timed redraws wait for it
+    st.navigation(sections).run()

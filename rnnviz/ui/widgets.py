@@ -25,6 +25,7 @@ from ..train import TrainConfig, available_devices
 from ..workers import TORCH_THREADS, pool
 from . import text
 from .presets import DEFAULTS, names, presets
+from .priority import TURNS
 from .svg_export import svg_button
 from .runner import LiveRun, call
 
@@ -284,7 +285,8 @@ def computed(name: str, *args, label: str = ""):
         note = t("common.queue", place=place, seconds=round(left)) if place else t("common.eta", seconds=round(left))
         spent = time.monotonic() - began
         slot.progress(spent / (spent + left) if left > 0 else 1.0, text=f"{label} · {note}" if label else note)
-        job.join(POLL_SECONDS)
+        with TURNS.aside():  # panels may redraw while this page only waits
+            job.join(POLL_SECONDS)
     slot.empty()
     if job.status != "done":
         st.error(t("common.error", message=plain(job.message or t(f"common.status.{job.status}"))))
@@ -330,6 +332,7 @@ def live_training(key: str, configs: dict[str, TrainConfig], draw: Callable[[Liv
     polling, every = run.running, poll_seconds()
 
     @st.fragment(run_every=every if polling else None)
+    @TURNS.panel()  # a timed redraw lets page runs (someone is waiting) and the other panels go first
     def panel():
         results = list(run.results.values())
         step = sum(r.step for r in results)
