@@ -10,7 +10,8 @@ from rnnviz.experiments import clipping_comparison
 from rnnviz.figures import (activation_functions, eigenvalues, grad_norm_curve, jacobian_profile, legend_below,
                             training_curves)
 from rnnviz.figures.style import GREY
-from rnnviz.ui import control, figure, live_training, page_setup, t
+from rnnviz.ui import control, figure, live_training, memo, page_setup, t
+from rnnviz.ui.priority import TURNS
 
 SCALES = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.3, 1.5]
 CLIPS = [0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
@@ -18,17 +19,6 @@ HIDDEN, INPUTS, EXAMPLES = 32, 8, 4
 LOSS_FLOOR, NORM_FLOOR = 1e-3, 1e-4  # where the clipping figures' log axes end
 
 settings = page_setup("vanish")
-cols = st.columns(5)
-kind = control(cols[0].selectbox, "vanish.cell", t("vanish.cell"), options=list(CELL_KINDS),
-               format_func=lambda k: t(f"vanish.cell.{k}"))
-init = control(cols[1].selectbox, "vanish.init", t("vanish.init"), options=["gaussian", "orthogonal", "identity"],
-               format_func=lambda k: t(f"vanish.init.{k}"), help=t("vanish.init_help"))
-scale = control(cols[2].select_slider, "vanish.scale", t("vanish.scale"), options=SCALES, value=1.0,
-                help=t("vanish.scale_help"))
-length = control(cols[3].slider, "vanish.length", t("vanish.length"), min_value=10, max_value=200, value=50, step=10)
-gated = kind in ("lstm", "gru")
-gate_bias = control(cols[4].slider, "vanish.gate_bias", t("vanish.gate_bias"), min_value=-2.0, max_value=6.0,
-                    value=0.0, step=0.5, disabled=not gated, help=t("vanish.gate_bias_help"))
 
 
 def log_floor(fig, values, floor):
@@ -43,39 +33,56 @@ def study(kind, length, init, scale, gate_bias, seed):
     return jacobian_study(kind, length, init, scale, gate_bias, HIDDEN, INPUTS, EXAMPLES, seed)
 
 
-result = study(kind, length, init, scale, gate_bias if gated else None, settings.seed)
-cell_name = t(f"vanish.cell.{kind}")
-cell = CELL_KINDS[kind][0]
+@st.fragment  # a control moved here reruns only this part, not the sidebar or the clipping demo below
+@TURNS.page()  # a person is waiting for it: it goes ahead of the live panels' timed redraws
+def jacobian_section():
+    """The controls, the Jacobian profile and eigenvalues of a fresh cell, and what they mean."""
+    cols = st.columns(5)
+    kind = control(cols[0].selectbox, "vanish.cell", t("vanish.cell"), options=list(CELL_KINDS),
+                   format_func=lambda k: t(f"vanish.cell.{k}"))
+    init = control(cols[1].selectbox, "vanish.init", t("vanish.init"), options=["gaussian", "orthogonal", "identity"],
+                   format_func=lambda k: t(f"vanish.init.{k}"), help=t("vanish.init_help"))
+    scale = control(cols[2].select_slider, "vanish.scale", t("vanish.scale"), options=SCALES, value=1.0,
+                    help=t("vanish.scale_help"))
+    length = control(cols[3].slider, "vanish.length", t("vanish.length"), min_value=10, max_value=200, value=50, step=10)
+    gated = kind in ("lstm", "gru")
+    gate_bias = control(cols[4].slider, "vanish.gate_bias", t("vanish.gate_bias"), min_value=-2.0, max_value=6.0,
+                        value=0.0, step=0.5, disabled=not gated, help=t("vanish.gate_bias_help"))
+    result = study(kind, length, init, scale, gate_bias if gated else None, settings.seed)
+    cell_name = t(f"vanish.cell.{kind}")
+    cell = CELL_KINDS[kind][0]
 
-left, right = st.columns([5, 4])
-with left:
-    profiles = {cell_name: result.profile}
-    theory = t("vanish.theory", radius=result.radius)
-    if not gated:
-        profiles[theory] = result.theory
-    fig = jacobian_profile(profiles, title=t("vanish.profile_title", cell=cell_name, length=length),
-                           projector=settings.projector, words=settings.words)
-    fig.update_traces(line=dict(color=GREY, dash="dash"), selector=dict(name=theory))
-    legend_below(fig)
-    figure(fig, t("vanish.profile_caption_gated" if gated else "vanish.profile_caption"), "vanish.profile",
-           data=profiles)
-    ratio = float(result.profile[0])
-    st.markdown(t("vanish.reach", ratio=ratio, rate=ratio ** (1 / (length - 1)) if ratio > 0 else 0.0))
-with right:
-    fig = eigenvalues(result.w_hh, projector=settings.projector, words=settings.words)
-    legend_below(fig).update_layout(title=t("vanish.eig_title", block=t(f"vanish.block.{cell}"), radius=result.radius))
-    caption = t("vanish.eig_caption_gated", cell=cell_name) if gated else t("vanish.eig_caption")
-    figure(fig, caption, "vanish.eigenvalues")
+    left, right = st.columns([5, 4])
+    with left:
+        profiles = {cell_name: result.profile}
+        theory = t("vanish.theory", radius=result.radius)
+        if not gated:
+            profiles[theory] = result.theory
+        fig = jacobian_profile(profiles, title=t("vanish.profile_title", cell=cell_name, length=length),
+                               projector=settings.projector, words=settings.words)
+        fig.update_traces(line=dict(color=GREY, dash="dash"), selector=dict(name=theory))
+        legend_below(fig)
+        figure(fig, t("vanish.profile_caption_gated" if gated else "vanish.profile_caption"), "vanish.profile",
+               data=profiles)
+        ratio = float(result.profile[0])
+        st.markdown(t("vanish.reach", ratio=ratio, rate=ratio ** (1 / (length - 1)) if ratio > 0 else 0.0))
+    with right:
+        fig = eigenvalues(result.w_hh, projector=settings.projector, words=settings.words)
+        legend_below(fig).update_layout(title=t("vanish.eig_title", block=t(f"vanish.block.{cell}"), radius=result.radius))
+        caption = t("vanish.eig_caption_gated", cell=cell_name) if gated else t("vanish.eig_caption")
+        figure(fig, caption, "vanish.eigenvalues")
 
-figure(activation_functions(projector=settings.projector, words=settings.words), t("vanish.act_caption"),
-       "vanish.activations")
-left, right = st.columns(2)
-verdict = "gated" if gated else ("below" if result.radius < 1 else "above")
-left.markdown(t("vanish.act_sentence", bound=result.radius, verdict=t(f"vanish.verdict.{verdict}")))
-with right.container(border=True):
-    st.markdown(f"**{t('vanish.depends_title')}**")
-    st.markdown(t("vanish.depends", examples=EXAMPLES, inputs=INPUTS, hidden=HIDDEN))
+    figure(memo(settings.projector, lambda: activation_functions(projector=settings.projector, words=settings.words),
+               slot="vanish.activations"), t("vanish.act_caption"), "vanish.activations")
+    left, right = st.columns(2)
+    verdict = "gated" if gated else ("below" if result.radius < 1 else "above")
+    left.markdown(t("vanish.act_sentence", bound=result.radius, verdict=t(f"vanish.verdict.{verdict}")))
+    with right.container(border=True):
+        st.markdown(f"**{t('vanish.depends_title')}**")
+        st.markdown(t("vanish.depends", examples=EXAMPLES, inputs=INPUTS, hidden=HIDDEN))
 
+
+jacobian_section()
 st.divider()
 st.subheader(t("vanish.clip_title"))
 clip = control(st.select_slider, "vanish.clip", t("vanish.clip"), options=CLIPS, value=1.0, help=t("vanish.clip_help"))
