@@ -48,7 +48,7 @@ ABANDON_SECONDS = 30.0   # a job nobody watches any more (its tab was closed) is
 RECYCLE_GROWTH = 64 << 20  # a worker that grew by more than this is replaced once nothing waits
 TRIM_SECONDS = 30.0       # how often an idle server hands freed memory back to the system
 TORCH_THREADS = 1        # small RNNs train fastest on one thread; the workers share the machine's cores
-NICE = 5                 # workers yield the CPU to the web process (not starved by everything else)
+NICE = 19                # training yields the CPU to the web process and the browsers: a person waits for a redraw
 ROOT = Path(__file__).resolve().parents[1]  # the folder that holds the package, so the worker imports this copy
 
 # One BLAS thread per worker: the replay (record.py) runs its BPTT in NumPy, whose OpenBLAS threads
