@@ -5,7 +5,8 @@ vanishing-gradients page, which needs no training, and moves its sequence-length
 Each of the N lab tabs opens with its own seed (`?seed=i`) and the lab's default model (LSTM, 32 units,
 recall over 10 steps, 300 steps) and presses Train.  Printed per N: each session's seconds from its
 click until its page shows "done", the observer's slider redraw latency (keypress until the figure
-title shows the new length) while the others train, the server's peak resident memory (server and
+title shows the new length) while the others train and the server's share of it (from the rerun request
+on the websocket to the server's "script finished"), the server's peak resident memory (server and
 worker processes together), and that memory after all tabs have closed against the idle server.
 
 Goals on 2 cores: 8 sessions finish within 150 s; the slider redraws in under 300 ms while 8 train;
@@ -29,6 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser import chromium, demote, marked, server, settle, tree_rss, tree_rss_each  # noqa: E402
 
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
 from rnnviz.ui import PAGES, url_path  # noqa: E402
 
 LAB = url_path(next(p for p in PAGES if p.key == "lab"))
@@ -38,12 +41,40 @@ GOAL_SECONDS, GOAL_REDRAW, GOAL_MEMORY = 150.0, 0.3, 100 << 20
 MB = 1 << 20
 
 
-def open_tab(browser, url: str):
+class Wire:
+    """The observer's websocket, timed: when the page sent a message (a slider move sends its rerun request)
+    and when the server said its script had finished.  Their difference is the server's share of a
+    redraw; the rest is the browser's (the slider's own delay before it sends, and drawing the figures)."""
+
+    def __init__(self, tab):
+        self.sent, self.finished = [], []
+        tab.on("websocket", lambda ws: (ws.on("framesent", self._sent), ws.on("framereceived", self._received)))
+
+    def _sent(self, _payload) -> None:
+        self.sent.append(time.perf_counter())
+
+    def _received(self, payload) -> None:
+        if isinstance(payload, bytes):
+            msg = ForwardMsg()
+            msg.ParseFromString(payload)
+            if msg.WhichOneof("type") == "script_finished":
+                self.finished.append(time.perf_counter())
+
+    def server_seconds(self, since: float) -> float | None:
+        """From the first message sent after `since` to the first "script finished" after that."""
+        sent = next((t for t in self.sent if t > since), None)
+        done = next((t for t in self.finished if sent is not None and t > sent), None)
+        return None if done is None else done - sent
+
+
+def open_tab(browser, url: str, listen: bool = False):
+    """A tab showing `url`; with `listen`, also the `Wire` of its websocket, as (tab, wire)."""
     tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    wire = Wire(tab) if listen else None  # before the page opens its websocket
     tab.goto(url, wait_until="networkidle")
     tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=120_000)
     settle(tab)
-    return tab
+    return (tab, wire) if listen else tab
 
 
 def steady_rss(pid: int, tolerance: int = 5 << 20, timeout: float = 120) -> int:
@@ -63,8 +94,9 @@ def progress(tab) -> str:
                         ".map(e => e.innerText).join(' | ')")
 
 
-def move_slider(tab, length: int) -> float:
-    """Seconds from a keypress on the length slider until the profile's title shows `length` steps."""
+def move_slider(tab, length: int, wire: Wire | None = None) -> tuple[float, float | None]:
+    """Seconds from a keypress on the length slider until the profile's title shows `length` steps, and the
+    server's share of them when `wire` listens to the tab."""
     slider = tab.locator('[data-testid="stMainBlockContainer"] input[type="range"][max="200"]').first
     current = int(slider.get_attribute("value"))
     began = time.perf_counter()
@@ -72,7 +104,7 @@ def move_slider(tab, length: int) -> float:
     tab.wait_for_function("n => Array.from(document.querySelectorAll('.js-plotly-plot .gtitle'))"
                           ".some(e => e.textContent.includes(', ' + n + ' steps'))", arg=length, timeout=60_000,
                           polling=20)  # not on animation frames, which a browser may hold back for a busy tab
-    return time.perf_counter() - began
+    return time.perf_counter() - began, wire.server_seconds(began) if wire else None
 
 
 CLASS = "rnnviz-class"  # marks the students' browser of --remote-class
@@ -83,7 +115,7 @@ def session_round(browser, n: int, workers: int | None, timeout: float, students
     students = students or browser
     env = {"RNNVIZ_WORKERS": str(workers)} if workers else {}
     with server(log=Path(f"/tmp/rnnviz_bench_server_{n}.log"), env=env) as (url, proc):
-        observer = open_tab(browser, f"{url}/{VANISH}")
+        observer, wire = open_tab(browser, f"{url}/{VANISH}", listen=True)
         observer.wait_for_selector(".js-plotly-plot .gtitle", timeout=120_000)
         warm = open_tab(browser, f"{url}/{LAB}")  # the first lab page starts the worker pool
         warm.context.close()
@@ -108,7 +140,7 @@ def session_round(browser, n: int, workers: int | None, timeout: float, students
                         finished[i] = time.perf_counter() - clicked[i]
             if time.perf_counter() - last_move > 1.5 and len(finished) < n:
                 length = 60 if length == 50 else 50
-                redraws.append(move_slider(observer, length))
+                redraws.append(move_slider(observer, length, wire))
                 last_move = time.perf_counter()
             time.sleep(0.2)
         for tab in tabs:
@@ -136,8 +168,12 @@ def main() -> None:
             r = session_round(browser, n, args.workers, args.timeout, students)
             rounds.append(r)
             done = [s for s in r["times"] if s is not None]
-            redraw = (f"median {statistics.median(r['redraws']) * 1000:.0f} ms, max {max(r['redraws']) * 1000:.0f} ms "
-                      f"over {len(r['redraws'])}") if r["redraws"] else "none measured"
+            redraw = "none measured"
+            if r["redraws"]:
+                total, server = [m[0] for m in r["redraws"]], [m[1] for m in r["redraws"] if m[1] is not None]
+                redraw = (f"median {statistics.median(total) * 1000:.0f} ms, max {max(total) * 1000:.0f} ms over "
+                          f"{len(total)}; the server's share: median "
+                          + (f"{statistics.median(server) * 1000:.0f} ms" if server else "not seen"))
             print(f"N={n:2d}  finished {len(done)}/{n}; seconds to finish: "
                   + ", ".join("—" if s is None else f"{s:.1f}" for s in r["times"]), flush=True)
             print(f"      slider redraw while training: {redraw}", flush=True)
