@@ -231,9 +231,9 @@ def figure(fig: go.Figure, caption: str, key: str, data=None, on_select: Callabl
     `on_select`: a click on a point selects it and calls this (the points are in st.session_state[key].selection)."""
     chart = {} if on_select is None else {"on_select": on_select, "selection_mode": "points"}
     st.plotly_chart(fig, key=key, config=plotly_config(key), theme=None, **chart)
-    left, right = st.columns([6, 1], vertical_alignment="center")
-    left.caption(t("common.look_at") + caption)
-    with right.popover("", icon=":material/download:", help=t("common.export")):
+    row = st.container(horizontal=True, vertical_alignment="center", wrap=False)  # one block, not three
+    row.caption(t("common.look_at") + caption)
+    with row.popover("", icon=":material/download:", help=t("common.export")):
         svg_button(key, t("share.download_svg"))
         if data is not None:
             st.download_button(t("common.download_data"), lambda: as_frame(data).to_csv(index=False),
