@@ -97,9 +97,8 @@ def test_page_opens_trains_and_shows_no_error(server, browser, page):
     tab.goto(f"{server}/{url_path(page)}", wait_until="networkidle")
     tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=60_000)
     _settle(tab)
-    if page is not PAGES[0]:  # Streamlit shows its file-based sidebar until the first page has rendered once
-        nav = tab.locator('[data-testid="stSidebarNav"]').inner_text()
-        assert t("nav.basics") in nav and t("nav.gates") in nav, f"the app's navigation is missing: {nav!r}"
+    nav = tab.locator('[data-testid="stSidebarNav"]').inner_text()  # also for the first deep link on a fresh server
+    assert t("nav.basics") in nav and t("nav.gates") in nav, f"the app's navigation is missing: {nav!r}"
     main = tab.locator('[data-testid="stMainBlockContainer"]')
     primary = main.locator('[data-testid="stBaseButton-primary"]')
     if page is not HOME and primary.count() and primary.first.is_enabled():

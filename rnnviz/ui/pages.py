@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,11 +41,24 @@ def use_declared_navigation() -> None:
     Streamlit treats an app with a pages/ folder as an old-style (v1) multipage app until some session
     has run st.navigation.  A shared deep link opened first after the server starts would then show
     the old, unsectioned sidebar for the rest of that session.  Every page imports this package, so
-    flipping Streamlit's flag here limits that to the very first render.  Best effort: the flag is
-    internal, and a Streamlit without it simply keeps its own behaviour."""
+    flipping Streamlit's flag here limits that to the very first run, which `page_setup` then reruns
+    (`redo_first_run`).  Best effort: the flag is internal, and a Streamlit without it simply keeps its
+    own behaviour."""
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:
         return
     if getattr(PagesManager, "uses_pages_directory", None):
         PagesManager.uses_pages_directory = False
+        _FLIPPED.set()
+
+
+_FLIPPED = threading.Event()  # set while the run that flipped Streamlit's flag has not been rerun
+
+
+def redo_first_run() -> bool:
+    """True once, if use_declared_navigation changed Streamlit's routing during this process's first run:
+    that run drew the old sidebar and should be rerun."""
+    flipped = _FLIPPED.is_set()
+    _FLIPPED.clear()
+    return flipped

@@ -24,6 +24,7 @@ from ..figures.words import WORDS
 from ..train import TrainConfig, available_devices
 from ..workers import TORCH_THREADS, pool
 from . import text
+from .pages import redo_first_run
 from .presets import DEFAULTS, names, presets
 from .priority import TURNS
 from .svg_export import svg_button
@@ -182,6 +183,8 @@ def page_setup(page: str) -> Settings:
     """Page config, sidebar, title and one-paragraph introduction from the catalogue ("<page>.title"), then
     the page's lesson presets (assets/presets.toml)."""
     torch.set_num_threads(TORCH_THREADS)  # Streamlit runs each script in a fresh thread
+    if redo_first_run():  # a deep link opened first on a fresh server: draw it again with the declared navigation
+        st.rerun()
     language()
     st.set_page_config(page_title=f"{t(page + '.title')} · rnnviz", page_icon=str(FAVICON), layout="wide")
     settings = sidebar()
