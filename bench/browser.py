@@ -80,15 +80,29 @@ def marked(browser, mark: str):
 def demote(mark: str) -> None:
     """Lowest CPU priority for the browser marked `mark` and all its processes: as if its tabs ran on the
     students' own machines, so that they do not take the server's cores.  Chromium sets its renderers'
-    priorities itself, so call this again now and then."""
+    priorities itself, so call this again now and then.
+
+    Chromium starts its processes in a session of their own, and with the kernel's autogroup scheduling
+    (sched_autogroup_enabled) a process's nice value only counts within its session's group: the groups
+    share the cores equally.  So the group's nice is lowered too (/proc/PID/autogroup), or a browser
+    "at nice 19" still takes a whole group's share from the server."""
     for entry in os.listdir("/proc"):
         try:
             with open(f"/proc/{entry}/cmdline", "rb") as f:
                 if f"--class={mark}".encode() in f.read():
                     for pid in tree_rss_each(int(entry)):
                         os.setpriority(os.PRIO_PROCESS, pid, 19)
+                        _lower_autogroup(pid)
         except (OSError, ValueError):
             pass
+
+
+def _lower_autogroup(pid: int) -> None:
+    try:
+        with open(f"/proc/{pid}/autogroup", "w") as f:
+            f.write("19")
+    except OSError:  # no autogroup scheduling here, or not allowed: the plain nice value is all there is
+        pass
 
 
 def settle(tab, timeout: float = 60) -> None:

@@ -4,7 +4,8 @@ For each N, a fresh `streamlit run app.py` on 127.0.0.1; one more tab (the obser
 vanishing-gradients page, which needs no training, and moves its sequence-length slider now and then.
 Each of the N lab tabs opens with its own seed (`?seed=i`) and the lab's default model (LSTM, 32 units,
 recall over 10 steps, 300 steps) and presses Train.  Printed per N: each session's seconds from its
-click until its page shows "done", the observer's slider redraw latency (keypress until the figure
+click until its page is sent a progress bar that says "done" (heard on its websocket, so the bench
+never has to ask a busy tab), the observer's slider redraw latency (keypress until the figure
 title shows the new length) while the others train and the server's share of it (from the rerun request
 on the websocket to the server's "script finished"), the server's peak resident memory (server and
 worker processes together), and that memory after all tabs have closed against the idle server.
@@ -42,12 +43,13 @@ MB = 1 << 20
 
 
 class Wire:
-    """The observer's websocket, timed: when the page sent a message (a slider move sends its rerun request)
-    and when the server said its script had finished.  Their difference is the server's share of a
-    redraw; the rest is the browser's (the slider's own delay before it sends, and drawing the figures)."""
+    """A tab's websocket, timed: when the page sent a message (a slider move sends its rerun request), when
+    the server said a script run had finished, and the texts of the progress bars it drew.  From the
+    first two, the server's share of a redraw (the rest is the browser's: the slider's own delay before
+    it sends, and drawing the figures); from the last, when a run was done, without asking the tab."""
 
     def __init__(self, tab):
-        self.sent, self.finished = [], []
+        self.sent, self.finished, self.progress = [], [], []
         tab.on("websocket", lambda ws: (ws.on("framesent", self._sent), ws.on("framereceived", self._received)))
 
     def _sent(self, _payload) -> None:
@@ -59,12 +61,18 @@ class Wire:
             msg.ParseFromString(payload)
             if msg.WhichOneof("type") == "script_finished":
                 self.finished.append(time.perf_counter())
+            elif msg.WhichOneof("type") == "delta" and msg.delta.new_element.WhichOneof("type") == "progress":
+                self.progress.append((time.perf_counter(), msg.delta.new_element.progress.text))
 
     def server_seconds(self, since: float) -> float | None:
         """From the first message sent after `since` to the first "script finished" after that."""
         sent = next((t for t in self.sent if t > since), None)
         done = next((t for t in self.finished if sent is not None and t > sent), None)
         return None if done is None else done - sent
+
+    def first_progress(self, *words: str) -> float | None:
+        """When a progress bar first said all of `words`."""
+        return next((t for t, text in self.progress if all(w in text for w in words)), None)
 
 
 def open_tab(browser, url: str, listen: bool = False):
@@ -87,11 +95,6 @@ def steady_rss(pid: int, tolerance: int = 5 << 20, timeout: float = 120) -> int:
             return now
         last = now
     return last
-
-
-def progress(tab) -> str:
-    return tab.evaluate("Array.from(document.querySelectorAll('[data-testid=\"stProgress\"]'))"
-                        ".map(e => e.innerText).join(' | ')")
 
 
 def move_slider(tab, length: int, wire: Wire | None = None) -> tuple[float, float | None]:
@@ -122,9 +125,9 @@ def session_round(browser, n: int, workers: int | None, timeout: float, students
         idle = steady_rss(proc.pid)
         server_idle = tree_rss_each(proc.pid)[proc.pid]
         move_slider(observer, 60), move_slider(observer, 50)  # both lengths computed once (cached after)
-        tabs = [open_tab(students, f"{url}/{LAB}?seed={i + 1}") for i in range(n)]
+        tabs = [open_tab(students, f"{url}/{LAB}?seed={i + 1}", listen=True) for i in range(n)]
         clicked, finished = {}, {}
-        for i, tab in enumerate(tabs):
+        for i, (tab, _) in enumerate(tabs):
             tab.locator('[data-testid="stMainBlockContainer"] [data-testid="stBaseButton-primary"]').first.click()
             clicked[i] = time.perf_counter()
         peak, redraws, length, last_move = idle, [], 50, 0.0
@@ -133,17 +136,16 @@ def session_round(browser, n: int, workers: int | None, timeout: float, students
             if students is not browser:
                 demote(CLASS)
             peak = max(peak, tree_rss(proc.pid))
-            for i, tab in enumerate(tabs):
-                if i not in finished:
-                    text = progress(tab)
-                    if f"step {STEPS} of {STEPS}" in text and "done" in text:
-                        finished[i] = time.perf_counter() - clicked[i]
-            if time.perf_counter() - last_move > 1.5 and len(finished) < n:
+            if time.perf_counter() - last_move > 1.5:
                 length = 60 if length == 50 else 50
                 redraws.append(move_slider(observer, length, wire))
                 last_move = time.perf_counter()
-            time.sleep(0.2)
-        for tab in tabs:
+            for i, (_, heard) in enumerate(tabs):
+                done = heard.first_progress(f"step {STEPS} of {STEPS}", "done")
+                if i not in finished and done is not None:
+                    finished[i] = done - clicked[i]
+            observer.wait_for_timeout(200)  # Playwright delivers the tabs' websocket frames while it waits
+        for tab, _ in tabs:
             tab.context.close()
         observer.context.close()
         time.sleep(45)  # a closed tab's session goes after server.disconnectedSessionTTL (30 s)
