@@ -77,8 +77,8 @@ def marked(browser, mark: str):
                                        args=CHROMIUM_FLAGS + [f"--class={mark}"])
 
 
-def demote(mark: str) -> None:
-    """Lowest CPU priority for the browser marked `mark` and all its processes: as if its tabs ran on the
+def demote(mark: str, nice: int = 19) -> None:
+    """Lowest CPU priority (or `nice`) for the browser marked `mark` and all its processes: as if its tabs ran on the
     students' own machines, so that they do not take the server's cores.  Chromium sets its renderers'
     priorities itself, so call this again now and then.
 
@@ -91,16 +91,16 @@ def demote(mark: str) -> None:
             with open(f"/proc/{entry}/cmdline", "rb") as f:
                 if f"--class={mark}".encode() in f.read():
                     for pid in tree_rss_each(int(entry)):
-                        os.setpriority(os.PRIO_PROCESS, pid, 19)
-                        _lower_autogroup(pid)
+                        os.setpriority(os.PRIO_PROCESS, pid, nice)
+                        _set_autogroup(pid, nice)
         except (OSError, ValueError):
             pass
 
 
-def _lower_autogroup(pid: int) -> None:
+def _set_autogroup(pid: int, nice: int) -> None:
     try:
         with open(f"/proc/{pid}/autogroup", "w") as f:
-            f.write("19")
+            f.write(str(nice))
     except OSError:  # no autogroup scheduling here, or not allowed: the plain nice value is all there is
         pass
 
