@@ -10,8 +10,7 @@ from rnnviz.experiments import clipping_comparison
 from rnnviz.figures import (activation_functions, eigenvalues, grad_norm_curve, jacobian_profile, legend_below,
                             training_curves)
 from rnnviz.figures.style import GREY
-from rnnviz.ui import control, figure, live_training, memo, page_setup, t
-from rnnviz.ui.priority import TURNS
+from rnnviz.ui import control, figure, live_training, memo, page_setup, section, t
 
 SCALES = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.3, 1.5]
 CLIPS = [0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
@@ -33,8 +32,7 @@ def study(kind, length, init, scale, gate_bias, seed):
     return jacobian_study(kind, length, init, scale, gate_bias, HIDDEN, INPUTS, EXAMPLES, seed)
 
 
-@st.fragment  # a control moved here reruns only this part, not the sidebar or the clipping demo below
-@TURNS.page()  # a person is waiting for it: it goes ahead of the live panels' timed redraws
+@section  # a control moved here reruns only this part, not the sidebar or the clipping demo below
 def jacobian_section():
     """The controls, the Jacobian profile and eigenvalues of a fresh cell, and what they mean."""
     cols = st.columns(5)

@@ -1,13 +1,14 @@
 """The Streamlit layer: the only code outside pages/ that imports Streamlit.
 
-Pages import from here: `page_setup`, `control`, `figure`, `live_training`, `computed`, `t`.  The engine below
+Pages import from here: `page_setup`, `control`, `figure`, `live_training`, `computed`, `section`, `t`.  The engine below
 (`rnnviz.*`) stays free of Streamlit so notebooks and the CLI get the same figures.
 """
 
 from .pages import PAGES, Page, url_path, use_declared_navigation
 from .tasks import describe, metric_name
-from .widgets import Settings, computed, control, figure, language, live_training, memo, page_setup, plain, t
+from .widgets import (Settings, computed, control, figure, language, live_training, memo, page_setup, plain,
+                      section, t)
 
 use_declared_navigation()
 
-__all__ = ["PAGES", "Page", "url_path", "Settings", "computed", "control", "describe", "figure", "language", "live_training", "memo", "metric_name", "page_setup", "plain", "t"]
+__all__ = ["PAGES", "Page", "url_path", "Settings", "computed", "control", "describe", "figure", "language", "live_training", "memo", "metric_name", "page_setup", "plain", "section", "t"]

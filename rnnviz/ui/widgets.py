@@ -246,6 +246,13 @@ def figure(fig: go.Figure, caption: str, key: str, data=None, on_select: Callabl
         st.caption(t("share.png_hint"))
 
 
+def section(body: Callable[[], None]) -> Callable[[], None]:
+    """A part of a page that reruns alone when one of its own controls moves (a Streamlit fragment): not
+    the sidebar, not the rest of the page.  Someone is waiting for it, so it goes ahead of the live
+    panels' timed redraws (`TURNS`)."""
+    return st.fragment(TURNS.page()(body))
+
+
 def session_watch() -> tuple[Callable[[], bool] | None, str]:
     """A thread-safe "is this browser session still connected?" for the runner (None outside a server),
     and the session's id, which the training queue serves in turn with the other sessions."""
