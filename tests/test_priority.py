@@ -12,6 +12,25 @@ def in_thread(work) -> threading.Thread:
     return thread
 
 
+def page_running(turns: Turns, aside: bool = False) -> threading.Event:
+    """A page run in another thread (waiting aside, if asked) until the returned event is set."""
+    started, stop = threading.Event(), threading.Event()
+
+    def page():
+        with turns.page():
+            if aside:
+                with turns.aside():
+                    started.set()
+                    stop.wait(5)
+            else:
+                started.set()
+                stop.wait(5)
+
+    in_thread(page)
+    started.wait(5)
+    return stop
+
+
 def test_a_panel_waits_for_a_running_page_and_then_draws():
     turns, order, page_started, page_may_end = Turns(), [], threading.Event(), threading.Event()
 
@@ -36,16 +55,8 @@ def test_a_panel_waits_for_a_running_page_and_then_draws():
 
 
 def test_a_panel_goes_after_its_patience_even_while_a_page_runs():
-    turns, stop = Turns(), threading.Event()
-    started = threading.Event()
-
-    def page():
-        with turns.page():
-            started.set()
-            stop.wait(5)
-
-    in_thread(page)
-    started.wait(5)
+    turns = Turns()
+    stop = page_running(turns)
     began = time.monotonic()
     with turns.panel(patience=0.3):
         waited = time.monotonic() - began
@@ -86,17 +97,9 @@ def test_a_panel_drawn_within_a_page_run_or_its_fragment_goes_at_once():
 
 
 def test_a_page_that_waits_aside_lets_panels_draw():
-    turns, waiting, done = Turns(), threading.Event(), threading.Event()
-
-    def page():
-        with turns.page():
-            with turns.aside():
-                waiting.set()
-                done.wait(5)
-
-    in_thread(page)
-    waiting.wait(5)
+    turns = Turns()
+    stop = page_running(turns, aside=True)
     began = time.monotonic()
     with turns.panel(patience=2):
         assert time.monotonic() - began < 0.1
-    done.set()
+    stop.set()
