@@ -1,5 +1,7 @@
 """Connectivity (‖∂h_t/∂x_k‖ for every pair of steps) and the itemised gradient of W_hh, against autograd and analytic results."""
 
+import sys
+
 import numpy as np
 import pytest
 import torch
@@ -40,8 +42,9 @@ def test_connectivity_equals_brute_force_autograd_through_two_layers(cell, bidir
         assert np.all(np.diag(got) > 0)
 
 
-def test_connectivity_through_a_readout_and_in_chunks():
-    """‖∂ŷ_t/∂x_k‖ through a nonlinear readout, also when memory allows only one input step per pass."""
+def test_connectivity_through_a_readout_and_in_chunks(monkeypatch):
+    """‖∂ŷ_t/∂x_k‖ through a nonlinear readout, also when memory allows only one input step per pass and
+    no folded step Jacobians kept between passes."""
     torch.manual_seed(2)
     module = nn.LSTM(5, 6, num_layers=2, batch_first=True).double()
     head = nn.Linear(6, 4).double()
@@ -50,6 +53,9 @@ def test_connectivity_through_a_readout_and_in_chunks():
     trace = record(module, x, probe=())
     want = _brute_force(module, x, readout)
     np.testing.assert_allclose(trace.connectivity(readout=readout), want, rtol=1e-6, atol=1e-14)
+    np.testing.assert_allclose(trace._replayed().connectivity(trace._readout_jacobian(readout), budget_bytes=1),
+                               want, rtol=1e-6, atol=1e-14)
+    monkeypatch.setattr(sys.modules["rnnviz.record"], "FOLD_BUDGET", 0)  # the module, not the function it exports
     np.testing.assert_allclose(trace._replayed().connectivity(trace._readout_jacobian(readout), budget_bytes=1),
                                want, rtol=1e-6, atol=1e-14)
 
