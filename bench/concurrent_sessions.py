@@ -143,8 +143,8 @@ def session_round(browser, n: int, workers: int | None, timeout: float, students
                 redraws.append(move_slider(observer, length, wire))
                 last_move = time.perf_counter()
             for i, (_, heard) in enumerate(tabs):
-                done = heard.first_progress(f"step {STEPS} of {STEPS}", "done")
-                if i not in finished and done is not None:  # from the Train request on the tab's websocket
+                done = None if i in finished else heard.first_progress(f"step {STEPS} of {STEPS}", "done")
+                if done is not None:  # from the Train request on the tab's websocket
                     finished[i] = done - next((t for t in heard.sent if t > clicked[i]), clicked[i])
             observer.wait_for_timeout(200)  # Playwright delivers the tabs' websocket frames while it waits
         for tab, _ in tabs:
