@@ -22,12 +22,15 @@ through a readout) and `itemised_grad()` (each step's share of dL/dW_hh, RNNbow'
 from __future__ import annotations
 
 import copy
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 import torch
+from threadpoolctl import threadpool_limits
 from torch import Tensor, nn
 
 from .cells import GATE_ROWS, GATES, InstrumentedRNN
@@ -103,15 +106,18 @@ class Trace:
             self._jacobians[key] = _jacobian_norms(self._replica, self._x, self._hx, key[0], key[1], ord)
         return self._jacobians[key]
 
-    def connectivity(self, readout: Callable[[Tensor], Tensor] | None = None) -> np.ndarray:
+    def connectivity(self, readout: Callable[[Tensor], Tensor] | None = None, threads: int | None = None) -> np.ndarray:
         """(T, T) array: entry [t, k] is the batch mean of the Frobenius norm of dh_t/dx_k, where h_t is
         the output at step t (last layer, both directions when bidirectional) and x_k the input at step
         k; zero where k > t for a one-directional module.  With `readout` (a callable or module that
         maps the output (B, T, D·H) to predictions (B, T, O) step by step, e.g. SequenceModel.readout
-        or a Linear head), of dŷ_t/dx_k instead.  Exact: forward-mode derivatives of
-        the replay, one column per input feature of every step, batched over all columns."""
+        or a Linear head), of dŷ_t/dx_k instead.  Exact: forward-mode derivatives of the replay, one
+        column per input feature of every step, batched over all columns, in the replay's dtype (a
+        float32 replay is about twice as fast and strays about 1e-7 from float64's, bench/connectivity.py).
+        Computed on `threads` threads, torch.get_num_threads() unless given."""
         replay = self._replayed()
-        return replay.connectivity(None if readout is None else self._readout_jacobian(readout))
+        return replay.connectivity(None if readout is None else self._readout_jacobian(readout),
+                                   threads=threads or torch.get_num_threads())
 
     def itemised_grad(self, layer: int = -1, direction: int = 0) -> np.ndarray:
         """(T, *W_hh.shape): what each step contributed to dL/dW_hh of one layer and direction (t is the
@@ -266,7 +272,10 @@ def _numpy(t: Tensor) -> np.ndarray:
 # so that its three sigmoids are one block and so are the three gates that dc_t drives.  The forward weights of every sigmoid row are negated, so that a
 # sigmoid is exp, +1 and reciprocal in place: exact at both tails.
 
-CACHED_COLUMNS = 256  # tangent columns per pass of the connectivity: (2H, columns) stays in a core's cache
+CACHED_BYTES = 1 << 19  # tangents per pass of the connectivity: a step's (state rows × columns) stays in a core's cache
+DRIFT = 32  # how many powers of two a block of tangents may drift from norm 1 before it is rescaled
+_BLAS_LIMIT = threading.Lock()  # one connectivity at a time sets the process's BLAS threads, and puts them back
+EMPTY = -(1 << 30)  # the power of two of a block of tangent columns that is still all zero: 2**EMPTY is 0
 FOLD_BUDGET = 1 << 28  # bytes of folded step Jacobians the connectivity keeps instead of remaking them per chunk
 LSTM_ORDER = (3, 0, 1, 2)  # torch's i f g o rows, regrouped as o i f g
 SIGMOID_ROWS = {"rnn": 0, "lstm": 3, "gru": 2}  # leading gate blocks that pass through a sigmoid
@@ -331,55 +340,76 @@ class _Replay:
         buf = self.fwd[key]
         return self.bwd[key]["dg_h"], _previous(buf["h"], buf["h0"], key[1])
 
-    def connectivity(self, readout_jac: np.ndarray | None = None, budget_bytes: int = 1 << 26) -> np.ndarray:
+    def connectivity(self, readout_jac: np.ndarray | None = None, budget_bytes: int = 1 << 26,
+                     threads: int = 1) -> np.ndarray:
         """(T, T) batch means of ‖dy_t/dx_k‖_F, y the output or, given readout_jac (T, B, O, D·H), the
         readout.  Forward mode: the columns are the input features of the input steps k, a chunk of
         steps at a time, carried through each step by one product with its folded Jacobian (`folds`).
-        A chunk holds about CACHED_COLUMNS columns, so that a step's arrays stay in the CPU's cache,
+        A chunk's tangents take about CACHED_BYTES, so that a step's arrays stay in the CPU's cache,
         and fewer when the tangents kept for the next layer would not fit in budget_bytes; the folds
         of every step are kept when they fit in FOLD_BUDGET and remade per chunk otherwise.  A
         one-directional layer starts at the chunk's first step and carries only the columns it has
-        already read."""
+        already read.  The tangents are kept in the replay's dtype, each input step's block of
+        columns scaled by its own power of two (`_tangents`), so float32 neither underflows nor
+        overflows where the norm itself stays within float64's range; the norms add up in float64.
+        The chunks are shared out among `threads` threads (NumPy lets go of the GIL)."""
         steps, inputs, batch = self.inputs[0].shape
         hidden, directions = self.hidden_size, self.num_directions
         dtype = self.output.dtype
         outputs = 0 if readout_jac is None else readout_jac.shape[2]
-        kept = (directions * hidden if self.num_layers > 1 else 0) + (outputs if directions > 1 else 0)
-        per_step = steps * inputs * batch * kept * dtype.itemsize
-        chunk = int(min(steps, max(1, budget_bytes // max(per_step, 1)), max(1, CACHED_COLUMNS // (inputs * batch))))
-        coefficients = {key: self.coefficients(key) for key in self.fwd}
+        kept = (directions * hidden * dtype.itemsize if self.num_layers > 1 else 0) + (outputs * 8 if directions > 1 else 0)
+        per_step = steps * inputs * batch * kept
         state_rows = 2 * hidden if self.cell == "lstm" else hidden
+        cached = CACHED_BYTES // (state_rows * dtype.itemsize * inputs * batch)
+        chunk = int(min(steps, max(1, budget_bytes // max(per_step, 1)), max(1, cached)))
+        coefficients = {key: self.coefficients(key) for key in self.fwd}
+        carried = {key: [{name: values[t].T[:, :, None] for name, values in coef.items()} for t in range(steps)]
+                   for key, coef in coefficients.items()}
         fold_bytes = sum(steps * batch * state_rows * (hidden + w["w_ih"].shape[1]) * dtype.itemsize
                          for w in self.weights.values())
         folds = {key: self.folds(key, coefficients[key], keep=fold_bytes <= FOLD_BUDGET) for key in self.fwd}
-        squares = np.zeros((steps, steps, batch), dtype)  # [t, k, b]
-        for k0 in range(0, steps, chunk):
-            k1 = min(steps, k0 + chunk)
-            cols = (k1 - k0) * inputs
-            below = None
-            for layer in range(self.num_layers):
-                last = layer == self.num_layers - 1
-                out = None if last else np.zeros((steps, batch, directions * hidden, cols), dtype)
-                ys = np.zeros((steps, batch, outputs, cols), dtype) if last and outputs and directions > 1 else None
-                for direction in range(directions):
-                    units = slice(direction * hidden, (direction + 1) * hidden)
-                    key = layer, direction
-                    for t, live, dh in self._tangents(layer, direction, folds[key], coefficients[key], below, k0, k1):
-                        if out is not None:
-                            out[t][:, units, live] = dh
-                            continue
-                        if outputs:  # through the readout: (B, O, H) @ (B, H, columns)
-                            dh = np.matmul(readout_jac[t][:, :, units], dh)
-                        if ys is not None:  # both directions reach ŷ_t: add before the norm
-                            ys[t][:, :, live] += dh
-                        else:
-                            ks = slice(k0 + live.start // inputs, k0 + live.stop // inputs)
-                            squares[t, ks] += np.square(dh).sum(axis=1).reshape(batch, -1, inputs).sum(axis=2).T
-                below = out
-            if ys is not None:
-                squares[:, k0:k1] = (np.square(ys).sum(axis=2).reshape(steps, batch, k1 - k0, inputs).sum(axis=3)
-                                     .transpose(0, 2, 1))
+        squares = np.zeros((steps, steps, batch))  # [t, k, b]
+        chunks = [(k0, min(steps, k0 + chunk)) for k0 in range(0, steps, chunk)]
+        # One BLAS thread under each of ours: OpenBLAS's own threads fight over the cores when two of
+        # our threads call it at once (2 threads: 0.77 s instead of 1.84 s, bench/connectivity.py).
+        with _BLAS_LIMIT, threadpool_limits(1, user_api="blas"), ThreadPoolExecutor(min(threads, len(chunks))) as pool:
+            list(pool.map(lambda span: self._connect(*span, folds, carried, readout_jac, squares), chunks))
         return np.sqrt(squares).mean(axis=-1)
+
+    def _connect(self, k0, k1, folds, carried, readout_jac, squares) -> None:
+        """Add to squares[t, k0:k1] the squared norms of dy_t/dx_k of one chunk of input steps."""
+        steps, inputs, batch = self.inputs[0].shape
+        hidden, directions = self.hidden_size, self.num_directions
+        dtype = self.output.dtype
+        outputs = 0 if readout_jac is None else readout_jac.shape[2]
+        width = (k1 - k0) * inputs
+        below = None
+        for layer in range(self.num_layers):
+            last = layer == self.num_layers - 1
+            out = None if last else (np.zeros((steps, batch, directions * hidden, width), dtype),
+                                     np.full((steps, directions, batch, k1 - k0), EMPTY))
+            ys = np.zeros((steps, batch, outputs, width)) if last and outputs and directions > 1 else None
+            for direction in range(directions):
+                units = slice(direction * hidden, (direction + 1) * hidden)
+                key = layer, direction
+                for t, live, dh, power, blocks in self._tangents(layer, direction, folds[key], carried[key], below, k0, k1):
+                    cols = slice(live.start * inputs, live.stop * inputs)
+                    if out is not None:
+                        out[0][t][:, units, cols] = dh
+                        out[1][t, direction, :, live] = power
+                        continue
+                    if outputs:  # through the readout: (B, O, H) @ (B, H, columns)
+                        dh = np.matmul(readout_jac[t][:, :, units], dh)
+                    if ys is not None:  # both directions reach ŷ_t: add before the norm
+                        ys[t][:, :, cols] += _scaled(dh, np.ldexp(1.0, power))
+                    else:
+                        if outputs:
+                            blocks = _block_squares(dh, inputs)
+                        squares[t, k0 + live.start:k0 + live.stop] += (blocks * np.ldexp(1.0, 2 * power)).T
+            below = out
+        if ys is not None:
+            squares[:, k0:k1] = (np.square(ys).sum(axis=2).reshape(steps, batch, k1 - k0, inputs).sum(axis=3)
+                                 .transpose(0, 2, 1))
 
     def folds(self, key: tuple[int, int], coef: dict[str, np.ndarray], keep: bool) -> Callable:
         """t → one step's Jacobians of the state it updates (S = H, or the LSTM's o part of dh_t then
@@ -393,17 +423,22 @@ class _Replay:
 
         return [at(t) for t in range(len(self.fwd[key]["h"]))].__getitem__ if keep else at
 
-    def _tangents(self, layer, direction, fold, coef, below, k0, k1):
-        """Yield (t, columns, dh_t) of one layer and direction: dh_t (B, H, columns) is the derivative of
-        h_t along each input feature of the input steps k0..k1-1, on the slice `columns` of them outside
-        which it is zero.  Layer 0 reads the inputs themselves; a layer above reads `below`, the
-        tangents of its input (T, B, features, columns)."""
+    def _tangents(self, layer, direction, fold, carried, below, k0, k1):
+        """Yield (t, live, dh_t, power, squares) of one layer and direction: dh_t (B, H, columns) times
+        2**power (B, blocks), one power per block of `inputs` columns, is the derivative of h_t along
+        each input feature of the input steps k0..k1-1 in the blocks `live`, outside which it is zero;
+        squares (B, blocks) are the blocks' squared norms before that power.  A block whose norm (of dh
+        and dc) has drifted more than 2**DRIFT from 1 is then rescaled to about 1: exact, and far from
+        float32's underflow and overflow.  `carried[t]` are step t's coefficients for CARRY.  Layer 0
+        reads the inputs themselves; a layer above reads `below`, the scaled tangents of its input
+        (T, B, features, columns) and their powers (T, directions, B, blocks)."""
         steps, inputs, batch = self.inputs[0].shape
         hidden, span = self.hidden_size, k1 - k0
         causal = layer == 0 or self.num_directions == 1  # only the steps on one side of k reach h_t
         order = (range(k0, steps) if direction == 0 else range(k1 - 1, -1, -1)) if causal else _order(direction, steps)
         dh = np.zeros((batch, hidden, span * inputs), self.output.dtype)
-        dc = np.zeros_like(dh)
+        dc = np.zeros_like(dh) if self.cell == "lstm" else None
+        powers = np.full((batch, span), 0 if layer == 0 else EMPTY)
         for t in order:
             if not causal:
                 live = slice(0, span)
@@ -412,16 +447,31 @@ class _Replay:
             else:
                 live = slice(max(t - k0, 0), span)
             cols = slice(live.start * inputs, live.stop * inputs)
+            state = [dh[:, :, cols]] + ([] if dc is None else [dc[:, :, cols]])
+            power = powers[:, live]
             by_h, by_x = fold(t)
-            step = np.matmul(by_h, dh[:, :, cols])
+            if layer > 0:  # bring this layer's blocks and the input's to the larger of their two powers
+                fed, fed_power = below[0][t][:, :, cols], below[1][t][:, :, live]
+                common = np.maximum(power, fed_power.max(axis=0))
+                _rescale(state, power - common)
+                power[...] = common
+            step = np.matmul(by_h, state[0])
             if layer > 0:
-                step += np.matmul(by_x, below[t][:, :, cols])
+                directions = fed_power.shape[0]
+                factors = np.ldexp(np.ones((), fed.dtype), fed_power - common).transpose(1, 0, 2)  # (B, D, blocks)
+                fed = _scaled(fed.reshape(batch, directions, -1, fed.shape[-1]), factors)
+                step += np.matmul(by_x, fed.reshape(batch, -1, fed.shape[-1]))
             elif k0 <= t < k1:  # x_t itself: one column per input feature
                 start = (t - k0 - live.start) * inputs
                 step[:, :, start:start + inputs] += by_x
-            CARRY[self.cell]({name: values[t].T[:, :, None] for name, values in coef.items()}, step,
-                             dh[:, :, cols], dc[:, :, cols])
-            yield t, cols, dh[:, :, cols]
+            CARRY[self.cell](carried[t], step, *state)
+            squares = _block_squares(state[0], inputs)
+            yield t, live, state[0], power, squares
+            largest = squares if dc is None else np.maximum(squares, _block_squares(state[1], inputs))
+            shift = np.frexp(largest)[1] // 2  # the power of two of each block's norm; 0 for an all-zero block
+            if np.abs(shift).max() > DRIFT:
+                _rescale(state, -shift)
+                power += shift
 
     def coefficients(self, key: tuple[int, int]) -> dict[str, np.ndarray]:
         """Every step's local derivatives of one layer and direction, as the backward uses them."""
@@ -459,6 +509,26 @@ class _Replay:
             if key[1] == 0:
                 found["grad_x"] = _batch_first(self.grad_x[key[0]])
         return found
+
+
+def _scaled(a: np.ndarray, factors: np.ndarray) -> np.ndarray:
+    """a (..., rows, blocks · inputs) with each block of columns times its factor, factors (..., blocks)."""
+    blocks = factors.shape[-1]
+    return (a.reshape(*a.shape[:-1], blocks, -1) * factors[..., None, :, None]).reshape(a.shape)
+
+
+def _block_squares(a: np.ndarray, inputs: int) -> np.ndarray:
+    """The squared Frobenius norm of each block of `inputs` columns of a (B, rows, columns): (B, blocks)."""
+    return np.einsum("brc,brc->bc", a, a).reshape(a.shape[0], -1, inputs).sum(axis=2)
+
+
+def _rescale(arrays: list[np.ndarray], powers: np.ndarray) -> None:
+    """Multiply, in place, each block of columns of every array (B, rows, blocks · inputs) by 2**powers
+    (B, blocks): exact, a change of exponent only."""
+    if not powers.any():
+        return
+    for a in arrays:
+        a.reshape(*a.shape[:-1], powers.shape[-1], -1)[...] *= np.ldexp(np.ones((), a.dtype), powers)[:, None, :, None]
 
 
 def _batch_first(a: np.ndarray) -> np.ndarray:
@@ -690,7 +760,7 @@ def _gru_fold(coef, w):
     return fold(_gate_scaled(coef["coef_h"], w["w_hh"])), fold(_gate_scaled(coef["coef_x"], w["w_ih"]))
 
 
-def _rnn_carry(_coef, step, dh, _dc):
+def _rnn_carry(_coef, step, dh):
     """The tangents dh_t (in place) from the folded product `step` (B, S, columns)."""
     dh[...] = step
 
@@ -703,7 +773,7 @@ def _lstm_carry(coef, step, dh, dc):
     dh += step[:, :n]
 
 
-def _gru_carry(coef, step, dh, _dc):
+def _gru_carry(coef, step, dh):
     dh *= coef["z"]
     dh += step
 

@@ -28,8 +28,13 @@ def _brute_force(module, x, readout=None):
     return torch.linalg.matrix_norm(per_example.permute(0, 1, 3, 2, 4)).mean(0).numpy()
 
 
+@pytest.mark.parametrize("rescaled", [False, True])
 @pytest.mark.parametrize("cell,bidirectional", [("lstm", False), ("lstm", True), ("gru", False), ("rnn", True)])
-def test_connectivity_equals_brute_force_autograd_through_two_layers(cell, bidirectional):
+def test_connectivity_equals_brute_force_autograd_through_two_layers(cell, bidirectional, rescaled, monkeypatch):
+    """Also when every block of tangents is rescaled by a power of two at every step (DRIFT 0), which
+    a longer or more saturated sequence needs: the powers must follow the tangents between layers."""
+    if rescaled:
+        monkeypatch.setattr(sys.modules["rnnviz.record"], "DRIFT", 0)
     torch.manual_seed(1)
     module = CELLS[cell](3, 4, num_layers=2, bidirectional=bidirectional, batch_first=True)
     x = torch.randn(3, 9, 3)
@@ -56,8 +61,10 @@ def test_connectivity_through_a_readout_and_in_chunks(monkeypatch):
     np.testing.assert_allclose(trace._replayed().connectivity(trace._readout_jacobian(readout), budget_bytes=1),
                                want, rtol=1e-6, atol=1e-14)
     monkeypatch.setattr(sys.modules["rnnviz.record"], "FOLD_BUDGET", 0)  # the module, not the function it exports
-    np.testing.assert_allclose(trace._replayed().connectivity(trace._readout_jacobian(readout), budget_bytes=1),
-                               want, rtol=1e-6, atol=1e-14)
+    one = trace._replayed().connectivity(trace._readout_jacobian(readout), budget_bytes=1)
+    np.testing.assert_allclose(one, want, rtol=1e-6, atol=1e-14)
+    shared = trace._replayed().connectivity(trace._readout_jacobian(readout), budget_bytes=1, threads=3)
+    np.testing.assert_array_equal(shared, one)  # the chunks are independent: threads change nothing
 
 
 @pytest.mark.parametrize("scale", [0.8, 1.05])
@@ -76,6 +83,25 @@ def test_linear_relu_rnn_with_scaled_identity_decays_as_s_to_the_distance(scale)
     distance = np.arange(steps)[:, None] - np.arange(steps)[None, :]
     want = np.where(distance >= 0, scale ** np.maximum(distance, 0), 0.0) * module.weight_ih_l0.norm().item()
     np.testing.assert_allclose(trace.connectivity(), want, rtol=1e-10, atol=0)
+
+
+def test_float32_connectivity_keeps_what_fades_below_float32s_range():
+    """The s^(t-k) law at s = 0.5 over 200 steps reaches 2^-199 ≈ 1e-60, far below float32's smallest
+    number (1e-45): the tangents' powers of two keep every entry, within float32's precision."""
+    torch.manual_seed(3)
+    steps, scale = 200, 0.5
+    module = nn.RNN(4, 8, nonlinearity="relu", batch_first=True)
+    with torch.no_grad():
+        module.weight_hh_l0.copy_(scale * torch.eye(8))
+        module.bias_ih_l0.fill_(10.0), module.bias_hh_l0.zero_()
+    x = 0.1 * torch.randn(2, steps, 4)
+    trace = record(module, x, probe=("gates",), dtype=torch.float32)
+    assert trace.get("pre").min() > 0
+    distance = np.arange(steps)[:, None] - np.arange(steps)[None, :]
+    want = np.where(distance >= 0, scale ** np.maximum(distance, 0), 0.0) * module.weight_ih_l0.norm().item()
+    got = trace.connectivity()
+    assert got[-1, 0] > 0
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=0)
 
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
