@@ -65,13 +65,15 @@ def jacobian_section():
         ratio = float(result.profile[0])
         st.markdown(t("vanish.reach", ratio=ratio, rate=ratio ** (1 / (length - 1)) if ratio > 0 else 0.0))
     with right:
-        fig = eigenvalues(result.w_hh, projector=settings.projector, words=settings.words)
-        legend_below(fig).update_layout(title=t("vanish.eig_title", block=t(f"vanish.block.{cell}"), radius=result.radius))
+        def spectrum():
+            fig = legend_below(eigenvalues(result.w_hh, projector=settings.projector, words=settings.words))
+            return fig.update_layout(title=t("vanish.eig_title", block=t(f"vanish.block.{cell}"), radius=result.radius))
+
+        w_hh_from = (kind, init, scale, gate_bias if gated else None, settings.seed)  # not the length: it keeps W_hh
+        fig = memo((w_hh_from, settings.projector), spectrum, slot="vanish.eigenvalues")
         caption = t("vanish.eig_caption_gated", cell=cell_name) if gated else t("vanish.eig_caption")
         figure(fig, caption, "vanish.eigenvalues")
 
-    figure(memo(settings.projector, lambda: activation_functions(projector=settings.projector, words=settings.words),
-               slot="vanish.activations"), t("vanish.act_caption"), "vanish.activations")
     left, right = st.columns(2)
     verdict = "gated" if gated else ("below" if result.radius < 1 else "above")
     left.markdown(t("vanish.act_sentence", bound=result.radius, verdict=t(f"vanish.verdict.{verdict}")))
@@ -81,6 +83,9 @@ def jacobian_section():
 
 
 jacobian_section()
+# The slopes do not depend on the section's controls: drawn outside it, a slider move does not send them again.
+figure(memo(settings.projector, lambda: activation_functions(projector=settings.projector, words=settings.words),
+            slot="vanish.activations"), t("vanish.act_caption"), "vanish.activations")
 st.divider()
 st.subheader(t("vanish.clip_title"))
 clip = control(st.select_slider, "vanish.clip", t("vanish.clip"), options=CLIPS, value=1.0, help=t("vanish.clip_help"))

@@ -272,7 +272,7 @@ def _numpy(t: Tensor) -> np.ndarray:
 # so that its three sigmoids are one block and so are the three gates that dc_t drives.  The forward weights of every sigmoid row are negated, so that a
 # sigmoid is exp, +1 and reciprocal in place: exact at both tails.
 
-CACHED_BYTES = 1 << 19  # tangents per pass of the connectivity: a step's (state rows × columns) stays in a core's cache
+CACHED_BYTES = 1 << 19  # tangents per pass of the connectivity: a step's (state rows × columns) stays in cache
 DRIFT = 32  # how many powers of two a block of tangents may drift from norm 1 before it is rescaled
 _BLAS_LIMIT = threading.Lock()  # one connectivity at a time sets the process's BLAS threads, and puts them back
 EMPTY = -(1 << 30)  # the power of two of a block of tangent columns that is still all zero: 2**EMPTY is 0
@@ -357,7 +357,8 @@ class _Replay:
         hidden, directions = self.hidden_size, self.num_directions
         dtype = self.output.dtype
         outputs = 0 if readout_jac is None else readout_jac.shape[2]
-        kept = (directions * hidden * dtype.itemsize if self.num_layers > 1 else 0) + (outputs * 8 if directions > 1 else 0)
+        kept = ((directions * hidden * dtype.itemsize if self.num_layers > 1 else 0)  # bytes per column and step
+                + (outputs * 8 if directions > 1 else 0))
         per_step = steps * inputs * batch * kept
         state_rows = 2 * hidden if self.cell == "lstm" else hidden
         cached = CACHED_BYTES // (state_rows * dtype.itemsize * inputs * batch)
@@ -372,7 +373,8 @@ class _Replay:
         chunks = [(k0, min(steps, k0 + chunk)) for k0 in range(0, steps, chunk)]
         # One BLAS thread under each of ours: OpenBLAS's own threads fight over the cores when two of
         # our threads call it at once (2 threads: 0.77 s instead of 1.84 s, bench/connectivity.py).
-        with _BLAS_LIMIT, threadpool_limits(1, user_api="blas"), ThreadPoolExecutor(min(threads, len(chunks))) as pool:
+        with (_BLAS_LIMIT, threadpool_limits(1, user_api="blas"),
+              ThreadPoolExecutor(min(threads, len(chunks))) as pool):
             list(pool.map(lambda span: self._connect(*span, folds, carried, readout_jac, squares), chunks))
         return np.sqrt(squares).mean(axis=-1)
 
@@ -392,7 +394,8 @@ class _Replay:
             for direction in range(directions):
                 units = slice(direction * hidden, (direction + 1) * hidden)
                 key = layer, direction
-                for t, live, dh, power, blocks in self._tangents(layer, direction, folds[key], carried[key], below, k0, k1):
+                tangents = self._tangents(layer, direction, folds[key], carried[key], below, k0, k1)
+                for t, live, dh, power, blocks in tangents:
                     cols = slice(live.start * inputs, live.stop * inputs)
                     if out is not None:
                         out[0][t][:, units, cols] = dh
