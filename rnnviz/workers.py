@@ -18,6 +18,7 @@ and never start a pool.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import importlib
@@ -133,6 +134,7 @@ class _Worker:
         mine, theirs = socket.socketpair()
         self.process = subprocess.Popen([sys.executable, "-m", "rnnviz.workers", str(theirs.fileno())],
                                         pass_fds=[theirs.fileno()], cwd=ROOT, env=WORKER_ENV)
+        _lower_priority(self.process.pid)  # already while it imports torch: a replacement starts mid-class
         theirs.close()
         self.conn = Channel(mine.detach())
         threading.Thread(target=self._read, daemon=True, name="rnnviz-worker-reader").start()
@@ -353,12 +355,18 @@ def pool() -> Pool:
         return _pool
 
 
+def _lower_priority(pid: int) -> None:
+    """Run process `pid` (0: this one) at NICE, however often it is asked (os.nice would add up)."""
+    with contextlib.suppress(OSError):  # it has just exited
+        os.setpriority(os.PRIO_PROCESS, pid, NICE)
+
+
 # -- the worker process --
 
 def serve(conn: Channel, threads: int) -> None:
     """A worker's whole life: train each job it is sent, until its connection closes.  It runs at a lower
     priority than the web process, so a page redraw never waits behind training."""
-    os.nice(NICE)
+    _lower_priority(0)
     torch.set_num_threads(threads)
     conn.send(("ready",))
     while True:

@@ -1,5 +1,6 @@
 """The live-training runner behind every page: worker processes, the fair queue, stop, budget, cache, errors."""
 
+import os
 import time
 
 import pytest
@@ -112,6 +113,16 @@ def test_the_queue_serves_sessions_in_turn():
         pool.cancel(jobs["a1"])
         assert pool.place(jobs["a1"]) is None
         assert [pool.place(jobs[name]) for name in ("a2", "b1", "a3")] == [1, 2, 3]
+    finally:
+        pool.close()
+
+
+def test_workers_run_at_a_lower_priority_from_their_first_import():
+    """A worker (a replacement too, mid-class) imports torch for a second or two: not at the web process's priority."""
+    pool = workers.Pool(size=1)
+    try:
+        (worker,) = pool._workers
+        assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == workers.NICE  # before it is ready
     finally:
         pool.close()
 
