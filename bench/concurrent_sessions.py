@@ -230,5 +230,6 @@ def report_pooled(same_n: list[dict]) -> None:
           f"within {GOAL_SECONDS:.0f} s: {sum(f <= GOAL_SECONDS for f in finished)}/{k}; memory back within "
           f"{GOAL_MEMORY / MB:.0f} MB: {sum(m <= GOAL_MEMORY for m in returned)}/{k}", flush=True)
 
+
 if __name__ == "__main__":
     main()

@@ -14,7 +14,7 @@ from .widgets import (Settings, computed, control, figure, language, live_traini
 use_declared_navigation()
 # What the web process has imported by now (Streamlit, torch, Plotly, pandas: about 250 000 objects) lives as
 # long as the server.  Frozen, it is no longer scanned by every full collection, which Python starts by itself
-# every few seconds while a class trains and which stalls every session at once while it runs.
+# now and then (four in a bench round of eight sessions) and which stalls every session while it runs.
 gc.freeze()
 
 __all__ = ["PAGES", "Page", "url_path", "Settings", "computed", "control", "describe", "figure", "language", "live_training", "memo", "metric_name", "page_setup", "plain", "section", "t"]
