@@ -270,6 +270,8 @@ class Pool:
 
     def _received(self, worker: _Worker, message: tuple) -> None:
         with self._lock:
+            if worker not in self._workers:  # replaced (killed): what it sent before it died no longer counts
+                return
             job = worker.job
             if message[0] == "ready":
                 worker.ready, worker.ready_rss = True, worker.rss()

@@ -127,6 +127,22 @@ def test_workers_run_at_a_lower_priority_from_their_first_import():
         pool.close()
 
 
+def test_a_message_from_a_worker_already_replaced_is_dropped(monkeypatch):
+    """A worker killed for not stopping in time may have sent "idle" just before: its reader still delivers
+    it after the replacement, and a grown worker's "idle" asks for a replacement of one no longer there."""
+    monkeypatch.setattr(workers, "RECYCLE_GROWTH", -(1 << 40))  # every idle worker counts as grown
+    pool = workers.Pool(size=1)
+    try:
+        (old,) = pool._workers
+        with pool._lock:
+            pool._replace(old)
+        (new,) = pool._workers
+        pool._received(old, ("idle",))  # raised ValueError in the reader thread
+        assert pool._workers == [new]
+    finally:
+        pool.close()
+
+
 def test_stop_halts_within_a_second():
     clear_cache()
     run = LiveRun({"long": SMALL.replace(steps=100_000)}).start()
